@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { UUID_REGEX } from '../helpers/validation';
+
+interface LocatorOptions {
+	name: string;
+	displayName: string;
+	searchListMethod: 'searchAgents' | 'searchCandidates' | 'searchJobs';
+	description: string;
+	required?: boolean;
+}
+
+/** "From list" (searchable, loaded from InstaView) or "By ID" (a UUID), as n8n's UX guidelines ask. */
+export function idLocator({ name, displayName, searchListMethod, description, required = true }: LocatorOptions): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: UUID_REGEX, errorMessage: 'Not a valid InstaView ID (a UUID)' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const interviewIdField: INodeProperties = {
+	displayName: 'Interview ID',
+	name: 'interviewId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 550e8400-e29b-41d4-a716-446655440000',
+	description: 'The ID of the interview, as returned by Create or Get Many',
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return a simplified version of the response instead of the raw data: rating, company fit, strong and weak points, evaluation, status and dates',
+};

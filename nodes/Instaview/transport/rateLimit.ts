@@ -1,0 +1,118 @@
+/**
+ * InstaView sends X-RateLimit-{Limit,Remaining,Reset}-{Minute,Hour} on every response
+ * (Reset is a Unix time in seconds) and a 429 with Retry-After when a window is spent.
+ * The node reads these to wait before it is refused, rather than after.
+ */
+export interface RateLimitWindow {
+	limit?: number;
+	remaining?: number;
+	/** Epoch milliseconds at which the window starts again. */
+	resetAt?: number;
+}
+
+export interface RateLimitSnapshot {
+	minute: RateLimitWindow;
+	hour: RateLimitWindow;
+	/** Epoch milliseconds when the headers were read. */
+	seenAt: number;
+}
+
+type Headers = Record<string, unknown>;
+
+function header(headers: Headers, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() === wanted) {
+			return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+		}
+	}
+	return undefined;
+}
+
+function numberHeader(headers: Headers, name: string): number | undefined {
+	const raw = header(headers, name);
+	if (raw === undefined || raw.trim() === '') return undefined;
+	const value = Number(raw);
+	return Number.isFinite(value) ? value : undefined;
+}
+
+function readWindow(headers: Headers, suffix: 'Minute' | 'Hour'): RateLimitWindow {
+	const reset = numberHeader(headers, `x-ratelimit-reset-${suffix}`);
+	return {
+		limit: numberHeader(headers, `x-ratelimit-limit-${suffix}`),
+		remaining: numberHeader(headers, `x-ratelimit-remaining-${suffix}`),
+		resetAt: reset === undefined ? undefined : reset * 1000,
+	};
+}
+
+export function readRateLimitHeaders(headers: Headers, now: number): RateLimitSnapshot | undefined {
+	const minute = readWindow(headers, 'Minute');
+	const hour = readWindow(headers, 'Hour');
+	if (minute.remaining === undefined && hour.remaining === undefined) return undefined;
+	return { minute, hour, seenAt: now };
+}
+
+/**
+ * Milliseconds to wait before the next request so it is not refused: zero while the window
+ * has requests left, otherwise until the window resets (plus a small margin for clock skew).
+ */
+export function waitBeforeNextRequest(snapshot: RateLimitSnapshot | undefined, now: number): number {
+	if (!snapshot) return 0;
+	let wait = 0;
+	for (const window of [snapshot.minute, snapshot.hour]) {
+		if (window.remaining !== undefined && window.remaining <= 0 && window.resetAt !== undefined) {
+			wait = Math.max(wait, window.resetAt - now + RESET_MARGIN_MS);
+		}
+	}
+	return Math.max(0, wait);
+}
+
+export const RESET_MARGIN_MS = 250;
+
+/**
+ * Seconds a 429 asks us to wait: the Retry-After header first (seconds or an HTTP date), then
+ * the body's retryAfter (the docs' example has header 60 and body 30, so they can disagree),
+ * then the body's reset time.
+ */
+export function retryAfterMs(headers: Headers, body: unknown, now: number): number | undefined {
+	const raw = header(headers, 'retry-after');
+	if (raw !== undefined) {
+		const seconds = Number(raw);
+		if (Number.isFinite(seconds) && raw.trim() !== '') return Math.max(0, seconds * 1000);
+		const date = Date.parse(raw);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	if (typeof body === 'object' && body !== null) {
+		const { retryAfter, reset } = body as { retryAfter?: unknown; reset?: unknown };
+		if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) return Math.max(0, retryAfter * 1000);
+		if (typeof reset === 'number' && Number.isFinite(reset)) return Math.max(0, reset * 1000 - now);
+	}
+	return undefined;
+}
+
+/** Remembers the last headers seen per credential, so consecutive requests can pace. */
+export class RateLimitTracker {
+	private readonly snapshots = new Map<string, RateLimitSnapshot>();
+
+	get(key: string): RateLimitSnapshot | undefined {
+		return this.snapshots.get(key);
+	}
+
+	update(key: string, snapshot: RateLimitSnapshot | undefined): void {
+		if (snapshot) this.snapshots.set(key, snapshot);
+	}
+
+	/** After the server refused us, nothing is left until the reset it told us. */
+	markExhausted(key: string, until: number, now: number): void {
+		const previous = this.snapshots.get(key);
+		this.snapshots.set(key, {
+			minute: { ...(previous?.minute ?? {}), remaining: 0, resetAt: until },
+			hour: previous?.hour ?? {},
+			seenAt: now,
+		});
+	}
+
+	clear(): void {
+		this.snapshots.clear();
+	}
+}

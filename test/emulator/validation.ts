@@ -1,0 +1,337 @@
+/** Body validation rules (class-validator style: every failing field is reported). */
+import type { JsonObject } from './types';
+import {
+	E164_RE, EMAIL_RE, UPPER_IDENT_RE, UUID_RE, isPlainObject, parseDateOnly, type FieldError,
+} from './util';
+
+export const EDUCATION = [
+	'UNDEFINED', 'PRIMARY_EDUCATION', 'SECONDARY_SCHOOL_STUDENT', 'SECONDARY_WITHOUT_DIPLOMA',
+	'SECONDARY_WITH_DIPLOMA', 'POST_SECONDARY_VOCATIONAL', 'UNIVERSITY_STUDENT', 'BACHELOR_LEVEL',
+	'MASTER_LEVEL', 'POSTGRADUATE',
+];
+export const AGENT_TYPES = ['UNDEFINED', 'ONLINE', 'PHONE'];
+export const AGENT_FOCUS = ['GENERIC', 'SCREENING', 'OUTREACH', 'LANGUAGE_TEST'];
+export const AGENT_LANGUAGES = [
+	'UNDEFINED', 'EN', 'JA', 'ZH', 'DE', 'HI', 'FR', 'KO', 'PT', 'IT', 'ES', 'ID', 'NL', 'TR', 'FIL', 'PL',
+	'SV', 'BG', 'RO', 'AR', 'CS', 'EL', 'FI', 'HR', 'MS', 'SK', 'DA', 'TA', 'UK', 'RU', 'HU', 'NO', 'VI',
+];
+export const VOICES = ['ALEX', 'PETER', 'MIRIAM', 'SUE', 'VIERA', 'CASANDRA', 'SILVIA', 'MICHAEL', 'LUKE', 'EMMA', 'SARAH', 'EVA'];
+export const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+export const CANDIDATE_STATUS = ['UNDEFINED', 'APPLIED', 'IN_PROCESS', 'REJECTED', 'ACCEPTED'];
+export const INTERVIEW_STATUS = ['UNDEFINED', 'SCHEDULED', 'CANCELLED', 'FAILED', 'COMPLETED', 'IN_PROGRESS'];
+
+export type Errs = FieldError[];
+
+const join = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
+
+export function rejectUnknown(errs: Errs, obj: Record<string, unknown>, allowed: string[], prefix: string): void {
+	for (const k of Object.keys(obj)) {
+		if (!allowed.includes(k)) errs.push({ field: join(prefix, k), message: `property ${k} should not exist` });
+	}
+}
+
+interface StrRule {
+	required?: boolean;
+	min?: number;
+	max?: number;
+}
+
+/** Validate an optional/required string; returns it when valid. `null` counts as absent. */
+export function str(errs: Errs, obj: Record<string, unknown>, key: string, prefix: string, rule: StrRule): string | undefined {
+	const v = obj[key];
+	const field = join(prefix, key);
+	if (v === undefined || v === null) {
+		if (rule.required) errs.push({ field, message: `${key} is required` });
+		return undefined;
+	}
+	if (typeof v !== 'string') {
+		errs.push({ field, message: `${key} must be a string` });
+		return undefined;
+	}
+	const len = [...v].length;
+	if (rule.min !== undefined && len < rule.min) errs.push({ field, message: `${key} must be at least ${rule.min} characters` });
+	else if (rule.max !== undefined && len > rule.max) errs.push({ field, message: `${key} must be at most ${rule.max} characters` });
+	else return v;
+	return undefined;
+}
+
+export function uuidField(errs: Errs, obj: Record<string, unknown>, key: string, prefix: string, required = false): string | undefined {
+	const v = obj[key];
+	const field = join(prefix, key);
+	if (v === undefined || v === null) {
+		if (required) errs.push({ field, message: `${key} is required` });
+		return undefined;
+	}
+	if (typeof v !== 'string' || !UUID_RE.test(v)) {
+		errs.push({ field, message: `${key} must be a UUID` });
+		return undefined;
+	}
+	return v.toLowerCase();
+}
+
+export function enumField(errs: Errs, obj: Record<string, unknown>, key: string, prefix: string, values: string[] | RegExp, required = false): string | undefined {
+	const v = obj[key];
+	const field = join(prefix, key);
+	if (v === undefined || v === null) {
+		if (required) errs.push({ field, message: `${key} is required` });
+		return undefined;
+	}
+	const ok = typeof v === 'string' && (Array.isArray(values) ? values.includes(v) : values.test(v));
+	if (!ok) {
+		const desc = Array.isArray(values) ? `one of: ${values.join(', ')}` : `an upper-case identifier matching ${values.source}`;
+		errs.push({ field, message: `${key} must be ${desc}` });
+		return undefined;
+	}
+	return v as string;
+}
+
+function stats(v: unknown, depth: number, acc: { keys: number; depth: number }): void {
+	if (Array.isArray(v)) {
+		acc.depth = Math.max(acc.depth, depth);
+		for (const x of v) stats(x, depth + 1, acc);
+	} else if (isPlainObject(v)) {
+		acc.depth = Math.max(acc.depth, depth);
+		for (const [, x] of Object.entries(v)) {
+			acc.keys++;
+			stats(x, depth + 1, acc);
+		}
+	}
+}
+
+/** metadata: plain object, <= 10 KB serialized (UTF-8), <= 5 levels deep, <= 50 keys in total. */
+export function metadataField(errs: Errs, obj: Record<string, unknown>, key: string, prefix: string): JsonObject | undefined {
+	const v = obj[key];
+	const field = join(prefix, key);
+	if (v === undefined || v === null) return undefined;
+	if (!isPlainObject(v)) {
+		errs.push({ field, message: `${key} must be an object` });
+		return undefined;
+	}
+	const size = Buffer.byteLength(JSON.stringify(v), 'utf8');
+	const acc = { keys: 0, depth: 0 };
+	stats(v, 1, acc);
+	if (size > 10240) errs.push({ field, message: `${key} must be at most 10 KB when serialized (got ${size} bytes)` });
+	else if (acc.depth > 5) errs.push({ field, message: `${key} must be at most 5 levels deep (got ${acc.depth})` });
+	else if (acc.keys > 50) errs.push({ field, message: `${key} must have at most 50 keys (got ${acc.keys})` });
+	else return v as JsonObject;
+	return undefined;
+}
+
+function stringArray(errs: Errs, obj: Record<string, unknown>, key: string, prefix: string, maxItems: number, maxLen: number, item?: string[] | RegExp): string[] | undefined {
+	const v = obj[key];
+	const field = join(prefix, key);
+	if (v === undefined || v === null) return undefined;
+	if (!Array.isArray(v)) {
+		errs.push({ field, message: `${key} must be an array` });
+		return undefined;
+	}
+	if (v.length > maxItems) errs.push({ field, message: `${key} must contain at most ${maxItems} items` });
+	let ok = v.length <= maxItems;
+	v.forEach((s, i) => {
+		const good = typeof s === 'string' && s.trim().length > 0 && s.length <= maxLen && (!item || (Array.isArray(item) ? item.includes(s) : item.test(s)));
+		if (!good) {
+			ok = false;
+			const what = item ? (Array.isArray(item) ? `one of: ${item.join(', ')}` : `matching ${item.source}`) : `a non-empty string of at most ${maxLen} characters`;
+			errs.push({ field: `${field}[${i}]`, message: `each value in ${key} must be ${what}` });
+		}
+	});
+	return ok ? (v as string[]) : undefined;
+}
+
+export interface CandidateInput {
+	firstName?: string;
+	lastName?: string;
+	email?: string;
+	phoneNumber?: string;
+	gdprExpiryDate?: string;
+	jobIds?: string[];
+	metadata?: JsonObject;
+}
+
+/** POST /candidates (inline=false) or the inline `candidate` of POST /interviews (inline=true). */
+export function validateCandidate(errs: Errs, body: Record<string, unknown>, prefix: string, todayUtc: string, inline: boolean): CandidateInput {
+	const allowed = inline
+		? ['firstName', 'lastName', 'gdprExpiryDate', 'email', 'phoneNumber', 'jobId', 'metadata']
+		: ['firstName', 'lastName', 'gdprExpiryDate', 'email', 'phoneNumber', 'jobIds', 'jobId', 'metadata'];
+	rejectUnknown(errs, body, allowed, prefix);
+	const out: CandidateInput = {};
+	out.firstName = str(errs, body, 'firstName', prefix, { required: true, min: 1, max: 100 });
+	out.lastName = str(errs, body, 'lastName', prefix, { required: true, min: 1, max: 100 });
+	const g = body.gdprExpiryDate;
+	if (g === undefined || g === null) errs.push({ field: join(prefix, 'gdprExpiryDate'), message: 'gdprExpiryDate is required' });
+	else {
+		const r = parseDateOnly(g);
+		if ('error' in r) errs.push({ field: join(prefix, 'gdprExpiryDate'), message: r.error });
+		else if (r.date <= todayUtc) errs.push({ field: join(prefix, 'gdprExpiryDate'), message: `gdprExpiryDate must be in the future (after ${todayUtc})` });
+		else out.gdprExpiryDate = r.date;
+	}
+	if (body.email !== undefined && body.email !== null) {
+		if (typeof body.email !== 'string' || body.email.length > 254 || !EMAIL_RE.test(body.email)) errs.push({ field: join(prefix, 'email'), message: 'email must be an email' });
+		else out.email = body.email;
+	}
+	if (body.phoneNumber !== undefined && body.phoneNumber !== null) {
+		if (typeof body.phoneNumber !== 'string' || !E164_RE.test(body.phoneNumber)) errs.push({ field: join(prefix, 'phoneNumber'), message: 'phoneNumber must be a valid E.164 phone number (e.g. +421901234567)' });
+		else out.phoneNumber = body.phoneNumber;
+	}
+	const noEmail = body.email === undefined || body.email === null;
+	const noPhone = body.phoneNumber === undefined || body.phoneNumber === null;
+	if (noEmail && noPhone) errs.push({ field: join(prefix, 'email'), message: 'either email or phoneNumber must be provided' });
+	const jobId = uuidField(errs, body, 'jobId', prefix);
+	if (!inline && body.jobIds !== undefined) {
+		const v = body.jobIds;
+		const field = join(prefix, 'jobIds');
+		if (!Array.isArray(v) || v.length < 1 || v.length > 50) errs.push({ field, message: 'jobIds must be an array of 1 to 50 UUIDs' });
+		else if (!v.every((x) => typeof x === 'string' && UUID_RE.test(x))) errs.push({ field, message: 'each value in jobIds must be a UUID' });
+		else out.jobIds = [...new Set((v as string[]).map((x) => x.toLowerCase()))];
+	} else if (jobId) out.jobIds = [jobId];
+	out.metadata = metadataField(errs, body, 'metadata', prefix);
+	return out;
+}
+
+export interface JobInput {
+	title?: string;
+	description?: string;
+	status?: string;
+	jobUrl?: string;
+	benefits?: string;
+	requiredSkills?: string[];
+	niceToHaveSkills?: string[];
+	languageRequirements?: Array<{ language: string; proficiency: string | null }>;
+	education?: string[];
+	experience?: string;
+	contractType?: string;
+	location?: JsonObject;
+	salary?: JsonObject;
+	metadata?: JsonObject;
+}
+
+function locationSalary(errs: Errs, body: Record<string, unknown>, prefix: string, out: JobInput): void {
+	const loc = body.location;
+	if (loc !== undefined && loc !== null) {
+		const p = join(prefix, 'location');
+		if (!isPlainObject(loc)) errs.push({ field: p, message: 'location must be an object' });
+		else {
+			const before = errs.length;
+			rejectUnknown(errs, loc, ['workMode', 'street', 'city', 'postalCode', 'countryCode'], p);
+			enumField(errs, loc, 'workMode', p, UPPER_IDENT_RE);
+			for (const k of ['street', 'city', 'postalCode']) str(errs, loc, k, p, { min: 1, max: 200 });
+			enumField(errs, loc, 'countryCode', p, /^[A-Z]{2}$/);
+			if (errs.length === before) out.location = loc as JsonObject;
+		}
+	}
+	const sal = body.salary;
+	if (sal !== undefined && sal !== null) {
+		const p = join(prefix, 'salary');
+		if (!isPlainObject(sal)) errs.push({ field: p, message: 'salary must be an object' });
+		else {
+			const before = errs.length;
+			rejectUnknown(errs, sal, ['min', 'max', 'currency', 'period'], p);
+			for (const k of ['min', 'max']) {
+				const v = sal[k];
+				if (v !== undefined && v !== null && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) errs.push({ field: `${p}.${k}`, message: `${k} must be a non-negative number` });
+			}
+			if (typeof sal.min === 'number' && typeof sal.max === 'number' && sal.min > sal.max) errs.push({ field: `${p}.min`, message: 'min must not be greater than max' });
+			enumField(errs, sal, 'currency', p, /^[A-Z]{3}$/);
+			enumField(errs, sal, 'period', p, UPPER_IDENT_RE);
+			if (errs.length === before) out.salary = sal as JsonObject;
+		}
+	}
+}
+
+function skills(errs: Errs, body: Record<string, unknown>, prefix: string, out: JobInput): void {
+	out.requiredSkills = stringArray(errs, body, 'requiredSkills', prefix, 10, 128);
+	out.niceToHaveSkills = stringArray(errs, body, 'niceToHaveSkills', prefix, 10, 128);
+	const a = Array.isArray(body.requiredSkills) ? body.requiredSkills.length : 0;
+	const b = Array.isArray(body.niceToHaveSkills) ? body.niceToHaveSkills.length : 0;
+	if (a <= 10 && b <= 10 && a + b > 10) errs.push({ field: join(prefix, 'niceToHaveSkills'), message: `requiredSkills and niceToHaveSkills combined must not exceed 10 skills (got ${a + b})` });
+}
+
+/** The inline `job` of POST /interviews (Interviews-page field names). */
+export function validateInlineJob(errs: Errs, body: Record<string, unknown>, prefix: string): JobInput {
+	rejectUnknown(errs, body, ['jobTitle', 'jobDescription', 'requiredSkills', 'niceToHaveSkills', 'languages', 'education', 'experience', 'contractType', 'location', 'salary'], prefix);
+	const out: JobInput = { status: 'OPEN' };
+	out.title = str(errs, body, 'jobTitle', prefix, { required: true, min: 5, max: 200 });
+	out.description = str(errs, body, 'jobDescription', prefix, { min: 10, max: 5000 });
+	skills(errs, body, prefix, out);
+	const langs = stringArray(errs, body, 'languages', prefix, 5, 3, /^[A-Z]{2,3}$/);
+	if (langs) out.languageRequirements = langs.map((language) => ({ language, proficiency: null }));
+	out.education = stringArray(errs, body, 'education', prefix, EDUCATION.length, 64, EDUCATION);
+	out.experience = enumField(errs, body, 'experience', prefix, UPPER_IDENT_RE);
+	out.contractType = enumField(errs, body, 'contractType', prefix, UPPER_IDENT_RE);
+	locationSalary(errs, body, prefix, out);
+	return out;
+}
+
+/** POST /jobs body. */
+export function validateJob(errs: Errs, body: Record<string, unknown>): JobInput {
+	rejectUnknown(errs, body, ['title', 'description', 'status', 'jobUrl', 'benefits', 'requiredSkills', 'niceToHaveSkills', 'languageRequirements', 'education', 'experience', 'contractType', 'location', 'salary', 'metadata'], '');
+	const out: JobInput = {};
+	out.title = str(errs, body, 'title', '', { required: true, min: 5, max: 200 });
+	out.description = str(errs, body, 'description', '', { required: true, min: 10, max: 5000 });
+	out.status = enumField(errs, body, 'status', '', UPPER_IDENT_RE, true);
+	const url = str(errs, body, 'jobUrl', '', { min: 1, max: 2048 });
+	if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) errs.push({ field: 'jobUrl', message: 'jobUrl must be a URL' });
+	else out.jobUrl = url;
+	out.benefits = str(errs, body, 'benefits', '', { min: 1, max: 5000 });
+	skills(errs, body, '', out);
+	const lr = body.languageRequirements;
+	if (lr !== undefined && lr !== null) {
+		if (!Array.isArray(lr) || lr.length > 5) errs.push({ field: 'languageRequirements', message: 'languageRequirements must be an array of at most 5 items' });
+		else {
+			const before = errs.length;
+			lr.forEach((x, i) => {
+				const p = `languageRequirements[${i}]`;
+				if (!isPlainObject(x)) return errs.push({ field: p, message: 'must be an object {language, proficiency}' });
+				rejectUnknown(errs, x, ['language', 'proficiency'], p);
+				enumField(errs, x, 'language', p, /^[A-Z]{2,3}$/, true);
+				enumField(errs, x, 'proficiency', p, CEFR);
+				return undefined;
+			});
+			if (errs.length === before) out.languageRequirements = (lr as Array<{ language: string; proficiency?: string }>).map((x) => ({ language: x.language, proficiency: x.proficiency ?? null }));
+		}
+	}
+	out.education = stringArray(errs, body, 'education', '', EDUCATION.length, 64, EDUCATION);
+	out.experience = enumField(errs, body, 'experience', '', UPPER_IDENT_RE);
+	out.contractType = enumField(errs, body, 'contractType', '', UPPER_IDENT_RE);
+	locationSalary(errs, body, '', out);
+	out.metadata = metadataField(errs, body, 'metadata', '');
+	return out;
+}
+
+export interface AgentInput {
+	name?: string;
+	type?: string;
+	focus?: string;
+	language?: string;
+	duration?: number;
+	questions?: string[];
+	instructions?: string;
+	voiceId?: string;
+	cefrLevel?: string;
+	companyPhoneNumberId?: string;
+	metadata?: JsonObject;
+}
+
+/** POST /agents body, also the inline `agent` of POST /interviews. All five core fields required. */
+export function validateAgent(errs: Errs, body: Record<string, unknown>, prefix: string): AgentInput {
+	rejectUnknown(errs, body, ['name', 'type', 'focus', 'language', 'duration', 'questions', 'instructions', 'voiceId', 'companyPhoneNumberId', 'cefrLevel', 'metadata'], prefix);
+	const out: AgentInput = {};
+	out.name = str(errs, body, 'name', prefix, { required: true, min: 2, max: 100 });
+	out.type = enumField(errs, body, 'type', prefix, AGENT_TYPES, true);
+	out.focus = enumField(errs, body, 'focus', prefix, AGENT_FOCUS, true);
+	out.language = enumField(errs, body, 'language', prefix, AGENT_LANGUAGES, true);
+	const d = body.duration;
+	if (d === undefined || d === null) errs.push({ field: join(prefix, 'duration'), message: 'duration is required' });
+	else if (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > 180) errs.push({ field: join(prefix, 'duration'), message: 'duration must be an integer between 1 and 180 (minutes)' });
+	else out.duration = d;
+	out.questions = stringArray(errs, body, 'questions', prefix, 50, 1000);
+	out.instructions = str(errs, body, 'instructions', prefix, { min: 1, max: 2000 });
+	out.voiceId = enumField(errs, body, 'voiceId', prefix, VOICES);
+	out.cefrLevel = enumField(errs, body, 'cefrLevel', prefix, CEFR);
+	out.companyPhoneNumberId = uuidField(errs, body, 'companyPhoneNumberId', prefix);
+	if (body.type === 'PHONE' && (body.companyPhoneNumberId === undefined || body.companyPhoneNumberId === null)) {
+		errs.push({ field: join(prefix, 'companyPhoneNumberId'), message: 'companyPhoneNumberId is required when type is PHONE' });
+	}
+	out.metadata = metadataField(errs, body, 'metadata', prefix);
+	return out;
+}
