@@ -28,6 +28,11 @@ export const DEMO_IDS = {
 		/** talent pool (no job), SCHEDULED GENERIC interview */
 		anna: 'cafe0001-0000-4000-8000-000000000005',
 	},
+	analyses: {
+		jane: 'a0a10001-0000-4000-8000-000000000001',
+		john: 'a0a10001-0000-4000-8000-000000000002',
+		peter: 'a0a10001-0000-4000-8000-000000000004',
+	},
 	interviews: {
 		janeScreening: 'd1e00001-0000-4000-8000-000000000001',
 		johnScreening: 'd1e00001-0000-4000-8000-000000000002',
@@ -82,6 +87,9 @@ export function seedDemo(state: EmulatorState): SeedResult {
 	advanceInterview(state, I.janeScreening, { status: 'COMPLETED', analysisStatus: 3, overallRating: 85, at: ago(48) });
 	advanceInterview(state, I.johnScreening, { status: 'COMPLETED', analysisStatus: 3, overallRating: 72, at: ago(47) });
 	advanceInterview(state, I.peterScreening, { status: 'IN_PROGRESS', analysisStatus: 1, at: ago(2) });
+	state.interviews.get(I.janeScreening)!.analysis!.id = DEMO_IDS.analyses.jane;
+	state.interviews.get(I.johnScreening)!.analysis!.id = DEMO_IDS.analyses.john;
+	state.interviews.get(I.peterScreening)!.analysis!.id = DEMO_IDS.analyses.peter;
 	return ids;
 }
 

@@ -70,7 +70,7 @@ function buildCandidate(input: Extract<CandidateInput, { source: 'new' }>, now: 
 		email: emailText ? requireEmail(emailText, 'Email') : undefined,
 		phoneNumber: phoneText ? normalizePhone(phoneText, 'Phone Number') : undefined,
 		gdprExpiryDate: normalizeGdprDate(input.gdprExpiryDate, now, timeZone),
-		jobId: asText(input.jobId) ? requireUuid(input.jobId, 'Candidate Job (Compact Form)') : undefined,
+		jobId: asText(input.jobId) ? requireUuid(input.jobId, 'Candidate Job ID (Compact Form)') : undefined,
 	});
 }
 
@@ -168,7 +168,7 @@ export function buildCreateInterviewBody(input: CreateInterviewInput): IDataObje
 	const compactJobId = input.candidate.source === 'new' ? (body.candidate as IDataObject).jobId : undefined;
 	if (compactJobId !== undefined && input.job.source !== 'none') {
 		throw new InvalidFieldError(
-			'Candidate Job (Compact Form)',
+			'Candidate Job ID (Compact Form)',
 			`cannot be combined with Job set to "${input.job.source === 'new' ? 'Define New Job' : 'Existing Job'}"`,
 			'InstaView refuses a request that names the job twice: clear the compact job, or set Job to "No Job".',
 		);
@@ -204,7 +204,7 @@ export function assertSingleShape(body: IDataObject): void {
 	const candidate = body.candidate as IDataObject | undefined;
 	if (candidate?.jobId !== undefined && ('jobId' in body || 'job' in body)) {
 		throw new InvalidFieldError(
-			'Candidate Job (Compact Form)',
+			'Candidate Job ID (Compact Form)',
 			'cannot be combined with another job',
 			'InstaView refuses a request that names the job twice: clear the compact job, or set Job to "No Job".',
 		);

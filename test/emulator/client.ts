@@ -1,0 +1,97 @@
+/** Typed HTTP client for the emulator's control API (/__emulator/…). */
+import axios, { type AxiosInstance } from 'axios';
+import type {
+	AdvanceInterviewBody, Agent, ApiKey, Candidate, FaultRule, Interview, Job, ListShape, RateLimitOptions,
+	RequestLogEntry, SeedRequest, SeedResult, StateSummary,
+} from './types';
+
+export interface RequestFilter {
+	method?: string;
+	/** exact path, segment prefix, or a RegExp tested against the path */
+	path?: string | RegExp;
+	/** only requests whose authorization header carried a registered key */
+	authOk?: boolean;
+}
+
+export class EmulatorClient {
+	private readonly http: AxiosInstance;
+
+	constructor(public readonly baseUrl: string) {
+		this.http = axios.create({ baseURL: `${baseUrl}/__emulator`, validateStatus: () => true, proxy: false });
+	}
+
+	private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<T> {
+		const res = await this.http.request({ method, url: path, data });
+		if (res.status >= 400) {
+			const msg = (res.data as { error?: string } | undefined)?.error ?? JSON.stringify(res.data);
+			throw new Error(`emulator control ${method} ${path} failed (${res.status}): ${msg}`);
+		}
+		return res.data as T;
+	}
+
+	/** Wipe data, request log, faults, rate counters and clock offset; keeps options; re-adds the demo key. */
+	async reset(): Promise<void> {
+		await this.call('POST', '/reset');
+	}
+	addApiKey(k: { key: string; scopes: string[]; companyId?: string; ats?: boolean }): Promise<ApiKey> {
+		return this.call('POST', '/api-keys', k);
+	}
+	seed(req: SeedRequest): Promise<SeedResult> {
+		return this.call('POST', '/seed', req);
+	}
+	createAgent(p: Partial<Agent> = {}): Promise<Agent> {
+		return this.call('POST', '/agents', p);
+	}
+	createJob(p: Partial<Job> = {}): Promise<Job> {
+		return this.call('POST', '/jobs', p);
+	}
+	createCandidate(p: Partial<Candidate> = {}): Promise<Candidate> {
+		return this.call('POST', '/candidates', p);
+	}
+	createInterview(p: Partial<Interview> = {}): Promise<Interview> {
+		return this.call('POST', '/interviews', p);
+	}
+	advanceInterview(id: string, body: AdvanceInterviewBody): Promise<Interview> {
+		return this.call('POST', `/interviews/${encodeURIComponent(id)}/advance`, body);
+	}
+	async addFault(f: FaultRule): Promise<void> {
+		await this.call('POST', '/faults', f);
+	}
+	async clearFaults(): Promise<void> {
+		await this.call('DELETE', '/faults');
+	}
+	async requests(filter: RequestFilter = {}): Promise<RequestLogEntry[]> {
+		const all = await this.call<RequestLogEntry[]>('GET', '/requests');
+		return all.filter((r) => {
+			if (filter.method && r.method !== filter.method.toUpperCase()) return false;
+			if (filter.authOk !== undefined && r.authOk !== filter.authOk) return false;
+			if (filter.path instanceof RegExp) return filter.path.test(r.path);
+			if (typeof filter.path === 'string') return r.path === filter.path || r.path.startsWith(`${filter.path}/`);
+			return true;
+		});
+	}
+	async clearRequests(): Promise<void> {
+		await this.call('DELETE', '/requests');
+	}
+	/** Shift the emulator clock forward (negative = backward); returns the new emulator time. */
+	async advanceClock(ms: number): Promise<string> {
+		return (await this.call<{ now: string }>('POST', '/clock', { advanceMs: ms })).now;
+	}
+	/** Set the emulator clock to an absolute ISO time; returns the new emulator time. */
+	async setClock(iso: string): Promise<string> {
+		return (await this.call<{ now: string }>('POST', '/clock', { set: iso })).now;
+	}
+	/** Current emulator time (ISO string). */
+	async now(): Promise<string> {
+		return (await this.call<{ now: string }>('GET', '/clock')).now;
+	}
+	setRateLimit(r: RateLimitOptions): Promise<Required<RateLimitOptions>> {
+		return this.call('POST', '/rate-limit', r);
+	}
+	setOptions(o: { listShape?: ListShape; bareResponses?: boolean }): Promise<{ listShape: ListShape; bareResponses: boolean }> {
+		return this.call('POST', '/options', o);
+	}
+	getState(): Promise<StateSummary> {
+		return this.call('GET', '/state');
+	}
+}

@@ -1,0 +1,61 @@
+/** InstaView API emulator: public entry point (see README.md). */
+import type { AddressInfo } from 'node:net';
+import { EmulatorClient } from './client';
+import { seedDemo } from './seed';
+import { createHttpServer } from './server';
+import { EmulatorState } from './store';
+import type { EmulatorOptions, RuntimeOptions } from './types';
+
+export type {
+	AdvanceInterviewBody, Agent, Analysis, ApiKey, CallAttempt, Candidate, EmulatorOptions, FaultRule, Interview, Job,
+	ListShape, RateLimitOptions, RequestLogEntry, SeedRequest, SeedResult, StateSummary,
+} from './types';
+export { EmulatorClient, type RequestFilter } from './client';
+export { EmulatorState, DEMO_API_KEY, ALL_SCOPES, DEFAULT_COMPANY_ID, DEFAULT_PHONE_NUMBER_ID } from './store';
+export { DEMO_IDS } from './seed';
+export { buildAnalysisPdf } from './pdf';
+
+export interface Emulator {
+	/** e.g. http://127.0.0.1:43123 (no trailing slash) */
+	url: string;
+	/** typed client for the control API */
+	control: EmulatorClient;
+	/** in-process direct access to the store, for fast test setup */
+	state: EmulatorState;
+	close(): Promise<void>;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+	const options: RuntimeOptions = {
+		listShape: opts.listShape ?? 'nested',
+		bareResponses: false,
+		rateLimit: {
+			perMinute: opts.rateLimit?.perMinute ?? 60,
+			perHour: opts.rateLimit?.perHour ?? 2000,
+			windowMs: opts.rateLimit?.windowMs ?? 60000,
+			hourWindowMs: opts.rateLimit?.hourWindowMs ?? 3600000,
+		},
+	};
+	const state = new EmulatorState(options);
+	if (opts.seedDemo) seedDemo(state);
+	const server = createHttpServer(state);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(opts.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const url = `http://127.0.0.1:${port}`;
+	return {
+		url,
+		control: new EmulatorClient(url),
+		state,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((err) => (err ? reject(err) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}
