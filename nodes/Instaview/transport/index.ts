@@ -129,13 +129,19 @@ export async function instaviewApiRequest(this: InstaviewContext, request: Insta
 
 	const fail = (failure: Failure, mayHaveBeenCreated = false): never => {
 		const described = describeFailure(failure, { method, subject: request.subject, waitedMs, attempts, mayHaveBeenCreated });
-		const errorResponse: JsonObject = { message: redact(described.message, secret), ...(described.details as JsonObject) };
-		throw new NodeApiError(this.getNode(), errorResponse, {
+		// API details go under their own key: NodeApiError rewrites the message when it finds a
+		// known `code` (e.g. ECONNABORTED) at the top level, which would lose our explanation.
+		const errorResponse: JsonObject = { message: redact(described.message, secret), instaview: described.details as JsonObject };
+		const error = new NodeApiError(this.getNode(), errorResponse, {
 			message: redact(described.message, secret),
 			description: redact(described.description, secret),
 			httpCode: described.httpCode,
 			itemIndex: request.itemIndex,
 		});
+		// NodeApiError swaps a message that mentions ECONNRESET & co. for a generic one; ours
+		// already explains it and names InstaView, so put it back.
+		error.message = redact(described.message, secret);
+		throw error;
 	};
 
 	for (;;) {

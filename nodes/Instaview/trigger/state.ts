@@ -1,0 +1,229 @@
+/**
+ * State of the InstaView Trigger, kept in the node's static data (plain JSON, `v: 1`).
+ *
+ * Why this shape: InstaView has no feed of analyses. GET /interviews needs a candidateId and
+ * has no sort or date filter, so the trigger watches each candidate's `analysisCount` (it
+ * rises when an analysis is CREATED, as PENDING) and reads a candidate's interviews only when
+ * that count rose, or while one of its analyses is still PENDING/PROCESSING (completion
+ * changes no count, so such a candidate stays in `queue` until every analysis is terminal).
+ *
+ * - `known[k]` = `[analysisCount, ...handled]`, where `k` is the first 12 hex digits of the
+ *   candidate id (48 random bits of a v4 UUID) and `handled` are the first 8 hex digits of the
+ *   ids of analyses already emitted or deliberately skipped. One entry per candidate that has
+ *   analyses; candidates with none are not stored. (Refinement of the brief's separate
+ *   `counts`/`handled` maps: one map with short keys roughly halves the state for large
+ *   companies. A key collision only costs extra reads; it cannot hide an analysis.)
+ * - `queue`: full candidate ids whose interviews must be read (count rose, or not terminal).
+ * - `verify`: candidates that had analyses when seeding began; their states at activation are
+ *   unknown, so they are read lazily with leftover budget.
+ * - `scan`: next page of the candidates scan; one scan cycle may span several polls.
+ * - `seededAt`: local time when seeding began. A terminal analysis whose `general.updatedAt`
+ *   is not after it finished before activation: it is recorded, not emitted (unless "Emit
+ *   Existing Analyses" is on). The same rule also guards candidates the scan first meets with
+ *   analyses in the live phase (e.g. skipped while a deletion shifted the pages), so old
+ *   analyses are never emitted as new. Clock skew between n8n and InstaView shifts this
+ *   boundary by the skew; the API envelope's `timestamp` would remove it, but the transport
+ *   does not expose it.
+ * - `scopeKey`: a different scope (all / job / candidate) starts seeding again.
+ *
+ * Work is committed per unit (a scanned page, or a candidate whose interview pages were all
+ * read), so a poll that fails half-way keeps what it finished and redoes only the rest.
+ * Callers must always assign whole new values to static data (see `writeState`).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export const STATE_VERSION = 1;
+
+export type KnownEntry = [number, ...string[]];
+
+export interface TriggerState {
+	v: 1;
+	scopeKey: string;
+	phase: 'seeding' | 'live';
+	/** ISO time when seeding began. */
+	seededAt: string;
+	scan: { page: number; cycle: number };
+	known: Record<string, KnownEntry>;
+	queue: string[];
+	verify: string[];
+}
+
+export const ANALYSIS_PENDING = 1;
+export const ANALYSIS_PROCESSING = 2;
+export const ANALYSIS_COMPLETED = 3;
+export const ANALYSIS_FAILED = 4;
+
+export function candidateKey(candidateId: string): string {
+	return candidateId.replace(/-/g, '').slice(0, 12).toLowerCase();
+}
+
+export function analysisKey(analysisId: string): string {
+	return analysisId.replace(/-/g, '').slice(0, 8).toLowerCase();
+}
+
+export function initialState(scopeKey: string, now: Date): TriggerState {
+	return {
+		v: 1,
+		scopeKey,
+		phase: 'seeding',
+		seededAt: now.toISOString(),
+		scan: { page: 1, cycle: 0 },
+		known: {},
+		queue: [],
+		verify: [],
+	};
+}
+
+const isStringArray = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+
+function isKnownEntry(value: unknown): value is KnownEntry {
+	return (
+		Array.isArray(value) &&
+		value.length >= 1 &&
+		typeof value[0] === 'number' &&
+		Number.isFinite(value[0]) &&
+		value.slice(1).every((entry) => typeof entry === 'string')
+	);
+}
+
+/**
+ * Reads stored static data into a fresh copy (never the stored objects themselves). Returns
+ * undefined when there is no usable state, which makes the next production poll seed again.
+ * Later versions add a branch here that converts v1 to vN.
+ */
+export function migrateState(raw: IDataObject | undefined): TriggerState | undefined {
+	if (!raw || raw.v !== STATE_VERSION) return undefined;
+	const { scopeKey, phase, seededAt, scan, known, queue, verify } = raw as Record<string, unknown>;
+	if (typeof scopeKey !== 'string' || (phase !== 'seeding' && phase !== 'live')) return undefined;
+	if (typeof seededAt !== 'string' || Number.isNaN(Date.parse(seededAt))) return undefined;
+	const scanObject = (scan ?? {}) as Record<string, unknown>;
+	const page = Number(scanObject.page);
+	const cycle = Number(scanObject.cycle);
+	const knownCopy: Record<string, KnownEntry> = {};
+	if (known && typeof known === 'object' && !Array.isArray(known)) {
+		for (const [key, entry] of Object.entries(known)) {
+			if (isKnownEntry(entry)) knownCopy[key] = [...entry];
+		}
+	}
+	return {
+		v: 1,
+		scopeKey,
+		phase,
+		seededAt,
+		// Self-healing: a damaged cursor restarts the scan rather than blocking it.
+		scan: {
+			page: Number.isInteger(page) && page >= 1 && page <= 10000 ? page : 1,
+			cycle: Number.isInteger(cycle) && cycle >= 0 ? cycle : 0,
+		},
+		known: knownCopy,
+		queue: isStringArray(queue) ? [...new Set(queue)] : [],
+		verify: isStringArray(verify) ? [...new Set(verify)] : [],
+	};
+}
+
+/** Writes every field as a new value (n8n only notices reassignments, not in-place edits). */
+export function writeState(target: IDataObject, state: TriggerState): void {
+	const copy = JSON.parse(JSON.stringify(state)) as IDataObject;
+	for (const key of Object.keys(target)) {
+		if (!(key in copy)) delete target[key];
+	}
+	for (const [key, value] of Object.entries(copy)) target[key] = value;
+}
+
+export type ScanVerdict = 'none' | 'verify' | 'queue';
+
+/**
+ * Applies one candidate from the scan: stores its count and says whether its interviews must
+ * be read. While seeding, a candidate first seen with analyses is to be verified; otherwise a
+ * count above the stored one (unknown = 0) queues it.
+ */
+export function observeCandidate(state: TriggerState, candidateId: string, analysisCount: number): ScanVerdict {
+	const key = candidateKey(candidateId);
+	const entry = state.known[key];
+	if (analysisCount <= 0) {
+		if (entry) {
+			const { [key]: _removed, ...rest } = state.known;
+			void _removed;
+			state.known = rest;
+		}
+		return 'none';
+	}
+	const stored = entry ? entry[0] : 0;
+	if (analysisCount !== stored) {
+		state.known = { ...state.known, [key]: [analysisCount, ...(entry ? entry.slice(1) : [])] as KnownEntry };
+	}
+	if (!entry && state.phase === 'seeding') {
+		if (!state.verify.includes(candidateId) && !state.queue.includes(candidateId)) {
+			state.verify = [...state.verify, candidateId];
+		}
+		return 'verify';
+	}
+	if (analysisCount > stored) {
+		if (!state.queue.includes(candidateId)) state.queue = [...state.queue, candidateId];
+		return 'queue';
+	}
+	return 'none';
+}
+
+export function isHandled(state: TriggerState, candidateId: string, analysisId: string): boolean {
+	const entry = state.known[candidateKey(candidateId)];
+	return !!entry && entry.indexOf(analysisKey(analysisId), 1) > 0;
+}
+
+export interface AnalysisView {
+	id: string;
+	status: number;
+	updatedAt: string;
+}
+
+export interface CandidateOutcome {
+	/** Analyses to mark handled (emitted or skipped). */
+	handled: string[];
+	/** Whether an analysis is still PENDING/PROCESSING (keep watching the candidate). */
+	pending: boolean;
+	/** Number of analyses seen, to keep the stored count at least that high. */
+	analyses: number;
+}
+
+/**
+ * Commits one fully read candidate: records handled analyses, drops it from `verify`, and
+ * keeps it in `queue` (moved to the back) only while an analysis is not terminal.
+ */
+export function commitCandidate(state: TriggerState, candidateId: string, outcome: CandidateOutcome): void {
+	const key = candidateKey(candidateId);
+	const entry = state.known[key];
+	if (outcome.analyses > 0 || entry) {
+		const previous = entry ? entry.slice(1) : [];
+		const added = outcome.handled.map(analysisKey).filter((id) => !previous.includes(id));
+		const count = Math.max(entry ? entry[0] : 0, outcome.analyses);
+		state.known = { ...state.known, [key]: [count, ...previous, ...[...new Set(added)]] as KnownEntry };
+	}
+	state.verify = state.verify.filter((id) => id !== candidateId);
+	const others = state.queue.filter((id) => id !== candidateId);
+	state.queue = outcome.pending ? [...others, candidateId] : others;
+}
+
+/** The scan finished a page: move to the next one, or start a new cycle (ends seeding). */
+export function advanceScan(state: TriggerState, hasNextPage: boolean): void {
+	if (hasNextPage && state.scan.page < 10000) {
+		state.scan = { page: state.scan.page + 1, cycle: state.scan.cycle };
+		return;
+	}
+	state.scan = { page: 1, cycle: state.scan.cycle + 1 };
+	state.phase = 'live';
+}
+
+/** Whether a terminal analysis counts as new, i.e. finished after the trigger was activated. */
+export function isNewSinceSeeding(state: TriggerState, updatedAt: string, emitExisting: boolean): boolean {
+	if (emitExisting) return true;
+	const at = Date.parse(updatedAt);
+	// No usable time: treat as new (a rare duplicate beats a silent miss).
+	if (Number.isNaN(at)) return true;
+	return at > Date.parse(state.seededAt);
+}
+
+export function compareAnalyses(a: AnalysisView, b: AnalysisView): number {
+	if (a.updatedAt !== b.updatedAt) return Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || (a.updatedAt < b.updatedAt ? -1 : 1);
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
