@@ -100,6 +100,8 @@ describe('rate limiting', () => {
 	beforeEach(async () => {
 		await kit.emu.control.reset();
 		await kit.emu.control.setRateLimit({ perMinute: 3, perHour: 5 });
+		// windows are aligned to the emulator clock; start well inside a minute and an hour
+		await kit.emu.control.setClock('2030-01-01T00:00:10.000Z');
 	});
 
 	it('headers on every response (success, 400, 404, 403) with counting', async () => {

@@ -79,33 +79,30 @@ function bearer(req: http.IncomingMessage): string | undefined {
 }
 
 /** Run the real API for one request. */
-function processApi(state: EmulatorState, req: http.IncomingMessage, path: string, query: Record<string, string | string[]>, raw: Buffer, key: ApiKey | undefined): { out: Outgoing; body: unknown } {
+function processApi(state: EmulatorState, req: http.IncomingMessage, path: string, query: Record<string, string | string[]>, raw: Buffer, key: ApiKey | undefined): Outgoing {
 	const method = (req.method ?? 'GET').toUpperCase();
 	const fail = (e: ApiError, headers: Record<string, string>) => json(e.status, headers, errorEnvelope(state, e));
 	// body parsing happens before auth (as in a NestJS app: body-parser middleware runs before guards)
 	let body: unknown;
-	let logBody: unknown;
 	if (raw.length) {
 		const text = raw.toString('utf8');
-		logBody = text;
 		const ct = String(req.headers['content-type'] ?? '');
 		if (/\bapplication\/(?:[\w.+-]+\+)?json\b/i.test(ct)) {
 			try {
 				body = JSON.parse(text);
-				logBody = body;
 			} catch (e) {
 				const err = new ApiError(400, 'VALIDATION_ERROR', `Malformed JSON body: ${(e as Error).message}`, { fields: [{ field: 'body', message: 'malformed JSON' }] });
-				return { out: fail(err, peekHeaders(state, key?.key)), body: logBody };
+				return fail(err, peekHeaders(state, key?.key));
 			}
 		}
 	}
 	if (body === undefined && ['POST', 'PATCH', 'PUT'].includes(method)) body = {};
 	if (!key) {
 		const err = new ApiError(401, 'INVALID_API_KEY', req.headers.authorization ? 'Invalid API key' : 'Missing API key: send Authorization: Bearer <key>', {});
-		return { out: fail(err, peekHeaders(state, undefined)), body: logBody };
+		return fail(err, peekHeaders(state, undefined));
 	}
 	const rl = consume(state, key.key);
-	if (!rl.allowed) return { out: json(429, rl.headers, rl.body), body: logBody };
+	if (!rl.allowed) return json(429, rl.headers, rl.body);
 	let route: Compiled | undefined;
 	let m: RegExpExecArray | null = null;
 	for (const r of ROUTES) {
@@ -116,17 +113,17 @@ function processApi(state: EmulatorState, req: http.IncomingMessage, path: strin
 			break;
 		}
 	}
-	if (!route || !m) return { out: fail(new ApiError(404, 'NOT_FOUND', `Cannot ${method} ${path}`, {}), rl.headers), body: logBody };
+	if (!route || !m) return fail(new ApiError(404, 'NOT_FOUND', `Cannot ${method} ${path}`, {}), rl.headers);
 	const params: Record<string, string> = {};
 	route.names.forEach((n, i) => (params[n] = decodeURIComponent(m![i + 1])));
 	const ctx: Ctx = { state, method, path, params, query, body, key };
 	try {
 		const reply: Reply = route.handler(ctx);
-		return { out: json(reply.status, { ...rl.headers, ...(reply.headers ?? {}) }, reply.body), body: logBody };
+		return json(reply.status, { ...rl.headers, ...(reply.headers ?? {}) }, reply.body);
 	} catch (e) {
-		if (e instanceof ApiError) return { out: fail(e, rl.headers), body: logBody };
+		if (e instanceof ApiError) return fail(e, rl.headers);
 		const err = new ApiError(500, 'INTERNAL_ERROR', `Emulator error: ${(e as Error).message}`, {});
-		return { out: fail(err, rl.headers), body: logBody };
+		return fail(err, rl.headers);
 	}
 }
 
@@ -184,7 +181,7 @@ async function handle(state: EmulatorState, req: http.IncomingMessage, res: http
 			return;
 		}
 	}
-	const { out } = processApi(state, req, path, query, raw, key);
+	const out = processApi(state, req, path, query, raw, key);
 	entry.status = out.status;
 	if (fault?.headers) Object.assign(out.headers, fault.headers);
 	if (fault?.dropAfterProcessing) {

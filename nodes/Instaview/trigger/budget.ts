@@ -1,0 +1,122 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { instaviewApiRequest, MAX_PAGE_SIZE, readListPage, type RequestMeter } from '../transport';
+
+/** Requests kept back from the minute window so the action node and other workflows still run. */
+export const RATE_LIMIT_RESERVE = 5;
+/** Poll time used when the host does not say (n8n before 2.x has no getPollBudgetMs). */
+export const DEFAULT_POLL_BUDGET_MS = 30 * 1000;
+/** Share of the poll budget the trigger may use; the rest is headroom for emitting. */
+export const BUDGET_SHARE = 0.8;
+
+/**
+ * One poll's allowance: at most `maxRequests` requests, none once the minute window is nearly
+ * spent, and none after ~80 % of the time the engine gives the poll.
+ */
+export class PollBudget {
+	readonly meter: RequestMeter = { requests: 0 };
+	private readonly deadline: number;
+
+	constructor(
+		readonly maxRequests: number,
+		budgetMs: number,
+		private readonly now: () => number = Date.now,
+	) {
+		this.deadline = this.now() + Math.max(0, budgetMs) * BUDGET_SHARE;
+	}
+
+	static forPoll(context: IPollFunctions, maxRequests: number): PollBudget {
+		const budgetMs =
+			typeof context.getPollBudgetMs === 'function' ? Number(context.getPollBudgetMs()) : DEFAULT_POLL_BUDGET_MS;
+		return new PollBudget(maxRequests, Number.isFinite(budgetMs) && budgetMs > 0 ? budgetMs : DEFAULT_POLL_BUDGET_MS);
+	}
+
+	get used(): number {
+		return this.meter.requests;
+	}
+
+	/** Requests still allowed by the count alone. */
+	get left(): number {
+		return this.maxRequests - this.meter.requests;
+	}
+
+	/** Whether `count` more requests may be sent now. */
+	canSpend(count = 1): boolean {
+		if (this.left < count) return false;
+		if (this.now() >= this.deadline) return false;
+		const rate = this.meter.rateLimit;
+		for (const window of [rate?.minute, rate?.hour]) {
+			if (window?.remaining === undefined) continue;
+			const reserve = window.limit !== undefined ? Math.min(RATE_LIMIT_RESERVE, Math.floor(window.limit / 10)) : RATE_LIMIT_RESERVE;
+			if (window.remaining <= reserve) return false;
+		}
+		return true;
+	}
+
+	/** How long the transport may wait out a rate limit inside this poll. */
+	waitMs(): number {
+		return Math.max(0, this.deadline - this.now());
+	}
+}
+
+export async function get(
+	context: IPollFunctions,
+	budget: PollBudget,
+	path: string,
+	qs: IDataObject,
+	subject?: string,
+): Promise<unknown> {
+	return instaviewApiRequest.call(context, {
+		method: 'GET',
+		path,
+		qs,
+		subject,
+		meter: budget.meter,
+		maxRateLimitWaitMs: budget.waitMs(),
+	});
+}
+
+/**
+ * All interviews of one candidate, or undefined when the budget ran out before the last page
+ * (the caller then leaves the candidate for the next poll; a half-read candidate is never
+ * committed). Items that moved between pages are kept once.
+ */
+export async function readCandidateInterviews(
+	context: IPollFunctions,
+	budget: PollBudget,
+	candidateId: string,
+): Promise<IDataObject[] | undefined> {
+	const byId = new Map<string, IDataObject>();
+	for (let page = 1; ; page++) {
+		if (!budget.canSpend()) return undefined;
+		const body = await get(context, budget, '/interviews', { candidateId, page, limit: MAX_PAGE_SIZE }, `candidate ${candidateId}`);
+		const { items, hasNextPage } = readListPage(body, page, MAX_PAGE_SIZE);
+		for (const item of items) byId.set(String(item.id), item);
+		if (!hasNextPage) return [...byId.values()];
+	}
+}
+
+export interface CandidateSummary {
+	id: string;
+	analysisCount: number;
+}
+
+export function toSummary(item: IDataObject): CandidateSummary | undefined {
+	if (typeof item.id !== 'string' || !item.id) return undefined;
+	const count = Number(item.analysisCount);
+	return { id: item.id, analysisCount: Number.isFinite(count) ? count : 0 };
+}
+
+/** One page of the candidates list (filtered by job for the job scope). */
+export async function readCandidatePage(
+	context: IPollFunctions,
+	budget: PollBudget,
+	page: number,
+	jobId: string | undefined,
+): Promise<{ candidates: CandidateSummary[]; hasNextPage: boolean }> {
+	const qs: IDataObject = { page, limit: MAX_PAGE_SIZE };
+	if (jobId) qs.jobId = jobId;
+	const body = await get(context, budget, '/candidates', qs, jobId ? `job ${jobId}` : undefined);
+	const { items, hasNextPage } = readListPage(body, page, MAX_PAGE_SIZE);
+	return { candidates: items.map(toSummary).filter((c): c is CandidateSummary => !!c), hasNextPage };
+}

@@ -1,0 +1,191 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { isDataObject } from '../transport';
+import {
+	get,
+	PollBudget,
+	readCandidateInterviews,
+	readCandidatePage,
+	toSummary,
+} from './budget';
+import { analysisOf, buildItems, isInFlight, isTerminal, matches, type Found, type TriggerOptions } from './output';
+import {
+	advanceScan,
+	commitCandidate,
+	initialState,
+	isHandled,
+	isNewSinceSeeding,
+	migrateState,
+	observeCandidate,
+	writeState,
+	type TriggerState,
+} from './state';
+
+export type { TriggerOptions } from './output';
+
+export function scopeKeyOf(options: TriggerOptions): string {
+	if (options.scope === 'job') return `job:${options.jobId ?? ''}`;
+	if (options.scope === 'candidate') return `candidate:${options.candidateId ?? ''}`;
+	return 'all';
+}
+
+/**
+ * Judges every analysis of one fully read candidate: which to emit, which to record as
+ * handled, and whether one is still PENDING/PROCESSING. Pure apart from reading `state`.
+ */
+export function judgeCandidate(
+	state: TriggerState,
+	options: TriggerOptions,
+	candidateId: string,
+	interviews: IDataObject[],
+): { emit: Found[]; handled: string[]; pending: boolean; analyses: number } {
+	const emit: Found[] = [];
+	const handled: string[] = [];
+	let pending = false;
+	let analyses = 0;
+	for (const interview of interviews) {
+		const analysis = analysisOf(interview);
+		if (!analysis) continue;
+		analyses++;
+		if (isInFlight(analysis.status)) {
+			pending = true;
+			continue;
+		}
+		if (!isTerminal(analysis.status) || isHandled(state, candidateId, analysis.id)) continue;
+		handled.push(analysis.id);
+		if (isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting) && matches(options, interview, analysis)) {
+			emit.push({ interview, analysis });
+		}
+	}
+	return { emit, handled, pending, analyses };
+}
+
+/**
+ * The budgeted work of one production poll, applied to `state` one finished unit at a time:
+ * 1. candidates in `queue` (count rose, or an analysis not yet terminal);
+ * 2. the candidates scan, at least one page per poll so a long queue cannot starve it;
+ *    candidates it queues are read in the same poll if the budget allows;
+ * 3. `verify` with what is left.
+ * Throws the request error; whatever was committed before stays in `state` and `found`.
+ */
+async function work(
+	context: IPollFunctions,
+	state: TriggerState,
+	options: TriggerOptions,
+	budget: PollBudget,
+	found: Found[],
+): Promise<void> {
+	const visited = new Set<string>();
+	const startCycle = state.scan.cycle;
+	let scanDone = false;
+	let scannedPages = 0;
+
+	const readCandidate = async (candidateId: string): Promise<boolean> => {
+		visited.add(candidateId);
+		const interviews = await readCandidateInterviews(context, budget, candidateId);
+		if (!interviews) return false;
+		const verdict = judgeCandidate(state, options, candidateId, interviews);
+		commitCandidate(state, candidateId, verdict);
+		found.push(...verdict.emit);
+		return true;
+	};
+
+	while (budget.canSpend()) {
+		const queued = state.queue.find((id) => !visited.has(id));
+		// Keep one request for the scan until it has read a page in this poll.
+		if (queued && (scanDone || scannedPages > 0 || budget.left > 1)) {
+			if (!(await readCandidate(queued))) return;
+			continue;
+		}
+		if (!scanDone) {
+			if (options.scope === 'candidate') {
+				const body = await get(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
+				const summary = isDataObject(body) ? toSummary(body) : undefined;
+				if (summary) observeCandidate(state, summary.id, summary.analysisCount);
+				advanceScan(state, false);
+				scanDone = true;
+				continue;
+			}
+			const page = await readCandidatePage(context, budget, state.scan.page, options.scope === 'job' ? options.jobId : undefined);
+			for (const candidate of page.candidates) observeCandidate(state, candidate.id, candidate.analysisCount);
+			advanceScan(state, page.hasNextPage);
+			scannedPages++;
+			if (state.scan.cycle !== startCycle) scanDone = true;
+			continue;
+		}
+		const toVerify = state.verify.find((id) => !visited.has(id));
+		if (!toVerify) return;
+		if (!(await readCandidate(toVerify))) return;
+	}
+}
+
+function loadState(context: IPollFunctions, options: TriggerOptions): { bucket: IDataObject; state: TriggerState } {
+	const bucket = context.getWorkflowStaticData('node');
+	const scopeKey = scopeKeyOf(options);
+	const stored = migrateState(bucket);
+	const state = stored && stored.scopeKey === scopeKey ? stored : initialState(scopeKey, new Date());
+	return { bucket, state };
+}
+
+/** One production poll. Returns null when nothing new was found. */
+export async function pollProduction(
+	context: IPollFunctions,
+	options: TriggerOptions,
+): Promise<INodeExecutionData[][] | null> {
+	const { bucket, state } = loadState(context, options);
+	const budget = PollBudget.forPoll(context, options.maxRequests);
+	const found: Found[] = [];
+	let failure: unknown;
+	try {
+		await work(context, state, options, budget, found);
+	} catch (error) {
+		failure = error;
+	}
+	// Only finished units changed `state`, so it is safe to store even after a failure.
+	writeState(bucket, state);
+	if (failure !== undefined) {
+		if (found.length === 0) throw failure;
+		context.logger.warn(
+			`InstaView Trigger: a request failed after ${budget.used} request(s); emitting the ${found.length} analysis(es) found so far, the rest follows next poll: ${(failure as Error).message}`,
+		);
+	}
+	if (found.length === 0) return null;
+	return [await buildItems(context, budget, options, found)];
+}
+
+/**
+ * "Fetch test event": the most recently finished analysis that matches, found within the
+ * request budget from the newest candidates. Never reads or writes the trigger state.
+ */
+export async function pollManual(
+	context: IPollFunctions,
+	options: TriggerOptions,
+): Promise<INodeExecutionData[][] | null> {
+	const budget = PollBudget.forPoll(context, options.maxRequests);
+	const manual: TriggerOptions = { ...options, emitExisting: true };
+	const empty = initialState('manual', new Date(0));
+	let best: Found | undefined;
+	const consider = (candidateId: string, interviews: IDataObject[]) => {
+		for (const entry of judgeCandidate(empty, manual, candidateId, interviews).emit) {
+			if (!best || best.analysis.updatedAt < entry.analysis.updatedAt) best = entry;
+		}
+	};
+
+	if (options.scope === 'candidate') {
+		const interviews = await readCandidateInterviews(context, budget, options.candidateId ?? '');
+		if (interviews) consider(options.candidateId ?? '', interviews);
+	} else {
+		for (let page = 1; budget.canSpend(); page++) {
+			const { candidates, hasNextPage } = await readCandidatePage(context, budget, page, options.scope === 'job' ? options.jobId : undefined);
+			for (const candidate of candidates) {
+				if (candidate.analysisCount <= 0) continue;
+				const interviews = await readCandidateInterviews(context, budget, candidate.id);
+				if (!interviews) break;
+				consider(candidate.id, interviews);
+			}
+			if (!hasNextPage) break;
+		}
+	}
+	if (!best) return null;
+	return [await buildItems(context, budget, options, [best])];
+}
