@@ -1,0 +1,48 @@
+import { InstaviewApi } from '../../credentials/InstaviewApi.credentials';
+import { ALL_SCOPES } from '../emulator';
+import { testCredential } from '../helpers/context';
+import { DEMO_API_KEY, useEmulator } from '../helpers/instaview';
+
+const ctx = useEmulator();
+
+describe('InstaView API credential', () => {
+	test('declares a password field for the key and a Bearer header', () => {
+		const credential = new InstaviewApi();
+		expect(credential.name).toBe('instaviewApi');
+		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
+		expect(credential.authenticate.properties.headers).toEqual({ Authorization: '=Bearer {{$credentials.apiKey}}' });
+	});
+
+	test('the test passes with a good key, with one authenticated one-item candidates request', async () => {
+		const result = await testCredential({ apiKey: DEMO_API_KEY, baseUrl: ctx.emulator.url });
+		expect(result.status).toBe('OK');
+		const [request] = await ctx.emulator.control.requests();
+		expect(request).toMatchObject({ method: 'GET', path: '/candidates', query: { page: '1', limit: '1' }, authOk: true });
+		expect(request.headers.authorization).toBe(`Bearer ${DEMO_API_KEY}`);
+	});
+
+	test('a trailing slash on the base URL is tolerated', async () => {
+		const result = await testCredential({ apiKey: DEMO_API_KEY, baseUrl: `${ctx.emulator.url}/` });
+		expect(result.status).toBe('OK');
+		expect((await ctx.emulator.control.requests())[0].path).toBe('/candidates');
+	});
+
+	test('the test fails with a bad key, with a message that says so', async () => {
+		const result = await testCredential({ apiKey: 'sk_not_a_real_key', baseUrl: ctx.emulator.url });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/401|Authorization|credentials/i);
+	});
+
+	test('a key without read:candidates fails the test (the Interview operations need it)', async () => {
+		const key = 'sk_test_noreadcandidates000000000000000000000000';
+		await ctx.emulator.control.addApiKey({ key, scopes: ALL_SCOPES.filter((scope) => scope !== 'read:candidates') });
+		const result = await testCredential({ apiKey: key, baseUrl: ctx.emulator.url });
+		expect(result.status).toBe('Error');
+	});
+
+	test('an ATS key sends its company ID', async () => {
+		const companyId = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
+		await testCredential({ apiKey: DEMO_API_KEY, baseUrl: ctx.emulator.url, companyId });
+		expect((await ctx.emulator.control.requests())[0].query.companyId).toBe(companyId);
+	});
+});
