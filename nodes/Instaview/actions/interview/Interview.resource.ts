@@ -1,12 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
+import * as deleteCallAttempt from './deleteCallAttempt.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getAnalysisPdf from './getAnalysisPdf.operation';
+import * as rescheduleCallAttempt from './rescheduleCallAttempt.operation';
+import * as scheduleCallAttempt from './scheduleCallAttempt.operation';
 
-export const operations = { create, delete: del, get, getAll, getAnalysisPdf };
+export const operations = {
+	create,
+	delete: del,
+	deleteCallAttempt,
+	get,
+	getAll,
+	getAnalysisPdf,
+	rescheduleCallAttempt,
+	scheduleCallAttempt,
+};
 
 export type InterviewOperation = keyof typeof operations;
 
@@ -32,6 +44,12 @@ export const description: INodeProperties[] = [
 				action: 'Delete an interview',
 			},
 			{
+				name: 'Delete Call Attempt',
+				value: 'deleteCallAttempt',
+				description: 'Cancel and remove a call attempt of a phone interview',
+				action: 'Delete a call attempt of an interview',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get an interview with its analysis and call attempts',
@@ -49,6 +67,18 @@ export const description: INodeProperties[] = [
 				description: 'Get many interviews of a candidate',
 				action: 'Get many interviews',
 			},
+			{
+				name: 'Reschedule Call Attempt',
+				value: 'rescheduleCallAttempt',
+				description: 'Move a scheduled call attempt of a phone interview to another time',
+				action: 'Reschedule a call attempt of an interview',
+			},
+			{
+				name: 'Schedule Call Attempt',
+				value: 'scheduleCallAttempt',
+				description: 'Call the candidate of a phone interview again, now or later',
+				action: 'Schedule a call attempt for an interview',
+			},
 		],
 	},
 	...create.description,
@@ -56,4 +86,7 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...getAnalysisPdf.description,
+	...scheduleCallAttempt.description,
+	...rescheduleCallAttempt.description,
+	...deleteCallAttempt.description,
 ];
