@@ -5,7 +5,7 @@ import { advanceInterview } from './lifecycle';
 import type { SeedRequest, SeedResult } from './types';
 import { isoDate } from './util';
 
-export const DEMO_IDS = {
+const RAW_DEMO_IDS = {
 	companyId: DEFAULT_COMPANY_ID,
 	phoneNumberId: DEFAULT_PHONE_NUMBER_ID,
 	agents: {
@@ -41,6 +41,10 @@ export const DEMO_IDS = {
 		annaGeneric: 'd1e00001-0000-4000-8000-000000000005',
 	},
 } as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Fixed ids of the demo data set (values typed as plain strings). */
+export const DEMO_IDS: Widen<typeof RAW_DEMO_IDS> = RAW_DEMO_IDS;
 
 export function seedDemo(state: EmulatorState): SeedResult {
 	const ids: SeedResult = {

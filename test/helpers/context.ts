@@ -151,7 +151,7 @@ export function createFakeContext(options: FakeContextOptions): FakeContext {
 			value = fallback;
 		}
 		if (extra?.extractValue && value && typeof value === 'object' && '__rl' in value) {
-			return (value as { value: unknown }).value;
+			return (value as unknown as { value: unknown }).value;
 		}
 		return value;
 	};

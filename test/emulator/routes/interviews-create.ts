@@ -5,9 +5,9 @@ import { interviewJson } from '../serialize';
 import type { AgentFocus, AgentType, Candidate, Job } from '../types';
 import { isPlainObject, isoDate, notFound, parseDateTime, validationError, type FieldError } from '../util';
 import {
-	metadataField, rejectUnknown, uuidField, validateAgent, validateCandidate, validateInlineJob,
-	type AgentInput, type CandidateInput, type JobInput,
+	metadataField, rejectUnknown, uuidField, validateAgent, validateCandidate, type AgentInput, type CandidateInput,
 } from '../validation';
+import { validateInlineJob, type JobInput } from '../validation-job';
 
 const TOP_LEVEL = ['candidateId', 'candidate', 'agentId', 'agent', 'jobId', 'job', 'scheduleTime', 'isTest', 'metadata'];
 const MAX_AHEAD_MS = 30 * 86400000;

@@ -5,7 +5,7 @@ import {
 } from '../http';
 import { jobJson } from '../serialize';
 import { notFound, validationError, type FieldError } from '../util';
-import { validateJob } from '../validation';
+import { validateJob } from '../validation-job';
 
 function list(ctx: Ctx): Reply {
 	requireScopes(ctx, 'read:jobs');
