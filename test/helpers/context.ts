@@ -105,6 +105,7 @@ export interface FakeContextOptions {
 	continueOnFail?: boolean;
 	nodeType?: string;
 	timezone?: string;
+	/** Set for a poll context (a trigger); leave out for an execute context. */
 	mode?: 'manual' | 'trigger';
 	staticData?: IDataObject;
 	pollBudgetMs?: number;
@@ -139,9 +140,9 @@ export function createFakeContext(options: FakeContextOptions): FakeContext {
 	const parametersFor = (itemIndex: number) =>
 		Array.isArray(options.parameters) ? options.parameters[itemIndex] ?? options.parameters[0] : options.parameters;
 
-	const getNodeParameter = (
+	const readParameter = (
 		name: string,
-		itemIndex = 0,
+		itemIndex: number,
 		fallback?: unknown,
 		extra?: { extractValue?: boolean },
 	): unknown => {
@@ -156,6 +157,13 @@ export function createFakeContext(options: FakeContextOptions): FakeContext {
 		return value;
 	};
 
+	// Execute contexts take (name, itemIndex, fallback, options); poll contexts have no items
+	// and take (name, fallback, options).
+	const getNodeParameter = options.mode
+		? (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) => readParameter(name, 0, fallback, extra)
+		: (name: string, itemIndex = 0, fallback?: unknown, extra?: { extractValue?: boolean }) =>
+				readParameter(name, itemIndex, fallback, extra);
+
 	const context = {
 		getNode: () => node,
 		getInputData: () => items,
@@ -164,7 +172,7 @@ export function createFakeContext(options: FakeContextOptions): FakeContext {
 		getCredentials: async () => ({ ...options.credentials }),
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',
-		getMode: () => options.mode ?? 'trigger',
+		getMode: () => options.mode ?? 'manual',
 		getActivationMode: () => 'activate',
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: 'workflow-under-test', name: 'Test', active: true }),

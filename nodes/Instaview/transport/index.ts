@@ -44,6 +44,17 @@ export const transportSettings = {
 export interface RequestMeter {
 	requests: number;
 	rateLimit?: RateLimitSnapshot;
+	/** InstaView's clock (epoch ms) at its first answer: the envelope's timestamp, else the Date header. */
+	firstServerTime?: number;
+}
+
+/** The server's time of a response, so time boundaries do not depend on n8n's clock. */
+export function serverTimeOf(body: unknown, headers: Record<string, unknown>): number | undefined {
+	const stamp = isDataObject(body) && typeof body.timestamp === 'string' ? Date.parse(body.timestamp) : Number.NaN;
+	if (!Number.isNaN(stamp)) return stamp;
+	const date = Object.entries(headers).find(([name]) => name.toLowerCase() === 'date')?.[1];
+	const parsed = typeof date === 'string' ? Date.parse(date) : Number.NaN;
+	return Number.isNaN(parsed) ? undefined : parsed;
 }
 
 export interface InstaviewRequest {
@@ -178,6 +189,9 @@ export async function instaviewApiRequest(this: InstaviewContext, request: Insta
 		const status = response.statusCode;
 
 		if (status >= 200 && status < 300 && !nonJson) {
+			if (request.meter && request.meter.firstServerTime === undefined) {
+				request.meter.firstServerTime = serverTimeOf(body, response.headers ?? {});
+			}
 			if (isDataObject(body) && body.success === false) {
 				return fail({ kind: 'http', status: 400, body });
 			}

@@ -15,6 +15,8 @@ export const BUDGET_SHARE = 0.8;
  */
 export class PollBudget {
 	readonly meter: RequestMeter = { requests: 0 };
+	/** Requests promised to work still to come in this poll (the PDFs of analyses found). */
+	reserved = 0;
 	private readonly deadline: number;
 
 	constructor(
@@ -37,7 +39,7 @@ export class PollBudget {
 
 	/** Requests still allowed by the count alone. */
 	get left(): number {
-		return this.maxRequests - this.meter.requests;
+		return this.maxRequests - this.meter.requests - this.reserved;
 	}
 
 	/** Whether `count` more requests may be sent now. */
@@ -79,16 +81,18 @@ export async function get(
 /**
  * All interviews of one candidate, or undefined when the budget ran out before the last page
  * (the caller then leaves the candidate for the next poll; a half-read candidate is never
- * committed). Items that moved between pages are kept once.
+ * committed). Items that moved between pages are kept once. `spare` requests must remain
+ * after each page (one PDF download when the analyses' PDFs are wanted).
  */
 export async function readCandidateInterviews(
 	context: IPollFunctions,
 	budget: PollBudget,
 	candidateId: string,
+	spare = 0,
 ): Promise<IDataObject[] | undefined> {
 	const byId = new Map<string, IDataObject>();
 	for (let page = 1; ; page++) {
-		if (!budget.canSpend()) return undefined;
+		if (!budget.canSpend(1 + spare)) return undefined;
 		const body = await get(context, budget, '/interviews', { candidateId, page, limit: MAX_PAGE_SIZE }, `candidate ${candidateId}`);
 		const { items, hasNextPage } = readListPage(body, page, MAX_PAGE_SIZE);
 		for (const item of items) byId.set(String(item.id), item);

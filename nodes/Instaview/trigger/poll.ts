@@ -10,8 +10,12 @@ import {
 } from './budget';
 import { analysisOf, buildItems, isInFlight, isTerminal, matches, type Found, type TriggerOptions } from './output';
 import {
+	ANALYSIS_COMPLETED,
 	advanceScan,
 	commitCandidate,
+	compareAnalyses,
+	deferCandidate,
+	forgetCandidate,
 	initialState,
 	isHandled,
 	isNewSinceSeeding,
@@ -63,9 +67,11 @@ export function judgeCandidate(
 /**
  * The budgeted work of one production poll, applied to `state` one finished unit at a time:
  * 1. candidates in `queue` (count rose, or an analysis not yet terminal);
- * 2. the candidates scan, at least one page per poll so a long queue cannot starve it;
+ * 2. the candidates scan, at least one page per poll so a long queue cannot starve it, at
+ *    most one full cycle, and at most half the budget while `verify` is not empty;
  *    candidates it queues are read in the same poll if the budget allows;
  * 3. `verify` with what is left.
+ * A candidate that is gone (404) is forgotten; one whose read fails goes to the back.
  * Throws the request error; whatever was committed before stays in `state` and `found`.
  */
 async function work(
@@ -74,19 +80,44 @@ async function work(
 	options: TriggerOptions,
 	budget: PollBudget,
 	found: Found[],
+	fresh = false,
 ): Promise<void> {
 	const visited = new Set<string>();
+	// A fresh state's first request is always the scan (queue and verify are empty), so the
+	// seeding boundary can move to InstaView's clock before any analysis is judged against it.
+	const adoptServerClock = () => {
+		if (fresh && budget.meter.firstServerTime !== undefined) {
+			state.seededAt = new Date(budget.meter.firstServerTime).toISOString();
+			fresh = false;
+		}
+	};
 	const startCycle = state.scan.cycle;
 	let scanDone = false;
 	let scannedPages = 0;
 
 	const readCandidate = async (candidateId: string): Promise<boolean> => {
 		visited.add(candidateId);
-		const interviews = await readCandidateInterviews(context, budget, candidateId);
+		const read = await readCandidateInterviews(context, budget, candidateId, options.downloadPdf ? 1 : 0).then(
+			(interviews) => ({ interviews, error: undefined }),
+			(error: unknown) => ({ interviews: undefined, error }),
+		);
+		if (read.error !== undefined) {
+			// A deleted candidate has nothing left to emit; anything else is retried later,
+			// behind the other candidates, so one failing candidate cannot block the rest.
+			if ((read.error as { httpCode?: string }).httpCode === '404') {
+				forgetCandidate(state, candidateId);
+				return true;
+			}
+			deferCandidate(state, candidateId);
+			throw read.error;
+		}
+		const interviews = read.interviews;
 		if (!interviews) return false;
 		const verdict = judgeCandidate(state, options, candidateId, interviews);
 		commitCandidate(state, candidateId, verdict);
 		found.push(...verdict.emit);
+		// Each PDF to download later is a request this poll has already promised.
+		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_COMPLETED).length;
 		return true;
 	};
 
@@ -97,9 +128,13 @@ async function work(
 			if (!(await readCandidate(queued))) return;
 			continue;
 		}
-		if (!scanDone) {
+		const toVerify = state.verify.find((id) => !visited.has(id));
+		// While candidates wait for verification, the scan gets half the budget, so a large
+		// company's scan cannot starve verification (and the reverse).
+		if (!scanDone && (!toVerify || scannedPages < Math.ceil(budget.maxRequests / 2))) {
 			if (options.scope === 'candidate') {
 				const body = await get(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
+				adoptServerClock();
 				const summary = isDataObject(body) ? toSummary(body) : undefined;
 				if (summary) observeCandidate(state, summary.id, summary.analysisCount);
 				advanceScan(state, false);
@@ -107,24 +142,24 @@ async function work(
 				continue;
 			}
 			const page = await readCandidatePage(context, budget, state.scan.page, options.scope === 'job' ? options.jobId : undefined);
+			adoptServerClock();
 			for (const candidate of page.candidates) observeCandidate(state, candidate.id, candidate.analysisCount);
 			advanceScan(state, page.hasNextPage);
 			scannedPages++;
 			if (state.scan.cycle !== startCycle) scanDone = true;
 			continue;
 		}
-		const toVerify = state.verify.find((id) => !visited.has(id));
 		if (!toVerify) return;
 		if (!(await readCandidate(toVerify))) return;
 	}
 }
 
-function loadState(context: IPollFunctions, options: TriggerOptions): { bucket: IDataObject; state: TriggerState } {
+function loadState(context: IPollFunctions, options: TriggerOptions): { bucket: IDataObject; state: TriggerState; fresh: boolean } {
 	const bucket = context.getWorkflowStaticData('node');
 	const scopeKey = scopeKeyOf(options);
 	const stored = migrateState(bucket);
-	const state = stored && stored.scopeKey === scopeKey ? stored : initialState(scopeKey, new Date());
-	return { bucket, state };
+	const fresh = !stored || stored.scopeKey !== scopeKey;
+	return { bucket, state: fresh ? initialState(scopeKey, new Date()) : (stored as TriggerState), fresh };
 }
 
 /** One production poll. Returns null when nothing new was found. */
@@ -132,12 +167,12 @@ export async function pollProduction(
 	context: IPollFunctions,
 	options: TriggerOptions,
 ): Promise<INodeExecutionData[][] | null> {
-	const { bucket, state } = loadState(context, options);
+	const { bucket, state, fresh } = loadState(context, options);
 	const budget = PollBudget.forPoll(context, options.maxRequests);
 	const found: Found[] = [];
 	let failure: unknown;
 	try {
-		await work(context, state, options, budget, found);
+		await work(context, state, options, budget, found, fresh);
 	} catch (error) {
 		failure = error;
 	}
@@ -167,7 +202,7 @@ export async function pollManual(
 	let best: Found | undefined;
 	const consider = (candidateId: string, interviews: IDataObject[]) => {
 		for (const entry of judgeCandidate(empty, manual, candidateId, interviews).emit) {
-			if (!best || best.analysis.updatedAt < entry.analysis.updatedAt) best = entry;
+			if (!best || compareAnalyses(best.analysis, entry.analysis) < 0) best = entry;
 		}
 	};
 

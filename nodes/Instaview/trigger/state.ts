@@ -17,18 +17,26 @@
  * - `verify`: candidates that had analyses when seeding began; their states at activation are
  *   unknown, so they are read lazily with leftover budget.
  * - `scan`: next page of the candidates scan; one scan cycle may span several polls.
- * - `seededAt`: local time when seeding began. A terminal analysis whose `general.updatedAt`
+ * - `seededAt`: InstaView's time when seeding began (its first answer's timestamp). A terminal analysis whose `general.updatedAt`
  *   is not after it finished before activation: it is recorded, not emitted (unless "Emit
  *   Existing Analyses" is on). The same rule also guards candidates the scan first meets with
  *   analyses in the live phase (e.g. skipped while a deletion shifted the pages), so old
- *   analyses are never emitted as new. Clock skew between n8n and InstaView shifts this
- *   boundary by the skew; the API envelope's `timestamp` would remove it, but the transport
- *   does not expose it.
+ *   analyses are never emitted as new. Taking the time from InstaView's answer (envelope
+ *   `timestamp`, else the Date header) keeps clock skew between n8n and InstaView out of it.
  * - `scopeKey`: a different scope (all / job / candidate) starts seeding again.
  *
  * Work is committed per unit (a scanned page, or a candidate whose interview pages were all
  * read), so a poll that fails half-way keeps what it finished and redoes only the rest.
  * Callers must always assign whole new values to static data (see `writeState`).
+ *
+ * Known limits (documented, not solved): an analysis finished in the very millisecond of
+ * `seededAt` counts as new, even if it finished just before; if an analysed interview is deleted and another analysis is created between
+ * two scans of that candidate, the count is unchanged and the new one is only found when the
+ * candidate is read for another reason; an analysis skipped as FAILED under "Completed" is
+ * not emitted if InstaView later re-runs it to COMPLETED under the same id; with Download
+ * PDF, a candidate with several new analyses can exceed the request cap by those PDFs.
+ * Cost: an idle poll reads min(budget, pages left in the cycle) candidate pages of 100; the
+ * stored state is about 30 bytes per candidate with analyses (10,000 → ~300 KB).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -204,6 +212,25 @@ export function commitCandidate(state: TriggerState, candidateId: string, outcom
 	state.queue = outcome.pending ? [...others, candidateId] : others;
 }
 
+/** Moves a candidate to the back of `queue` and `verify` (after a failed read). */
+export function deferCandidate(state: TriggerState, candidateId: string): void {
+	const back = (list: string[]) => (list.includes(candidateId) ? [...list.filter((id) => id !== candidateId), candidateId] : list);
+	state.queue = back(state.queue);
+	state.verify = back(state.verify);
+}
+
+/** Drops a candidate InstaView no longer has (404): nothing of it can be emitted any more. */
+export function forgetCandidate(state: TriggerState, candidateId: string): void {
+	const key = candidateKey(candidateId);
+	if (state.known[key]) {
+		const { [key]: _removed, ...rest } = state.known;
+		void _removed;
+		state.known = rest;
+	}
+	state.queue = state.queue.filter((id) => id !== candidateId);
+	state.verify = state.verify.filter((id) => id !== candidateId);
+}
+
 /** The scan finished a page: move to the next one, or start a new cycle (ends seeding). */
 export function advanceScan(state: TriggerState, hasNextPage: boolean): void {
 	if (hasNextPage && state.scan.page < 10000) {
@@ -220,7 +247,9 @@ export function isNewSinceSeeding(state: TriggerState, updatedAt: string, emitEx
 	const at = Date.parse(updatedAt);
 	// No usable time: treat as new (a rare duplicate beats a silent miss).
 	if (Number.isNaN(at)) return true;
-	return at > Date.parse(state.seededAt);
+	// Inclusive: seededAt is the time of InstaView's first answer, so an analysis stamped in that
+	// same millisecond may have finished after it; emitting it beats missing it.
+	return at >= Date.parse(state.seededAt);
 }
 
 export function compareAnalyses(a: AnalysisView, b: AnalysisView): number {

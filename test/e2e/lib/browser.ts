@@ -1,0 +1,115 @@
+/**
+ * Browser check: log in to the real n8n editor with Debian's chromium (puppeteer-core), open the
+ * parameter panel (NDV) of each InstaView Create node of the shapes workflow, save a screenshot
+ * to .e2e-artifacts/ and assert which candidate/job fields are visible.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+
+import { log, OWNER, REPO, type N8nInstance } from './stack';
+import { SHAPES } from './workflows';
+
+export const ARTIFACTS = path.join(REPO, '.e2e-artifacts');
+
+export function findChromium(): string | undefined {
+	const candidates = [process.env.E2E_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+	return candidates.find((c): c is string => !!c && fs.existsSync(c));
+}
+
+const CANDIDATE_ID = 'Candidate Name or ID';
+const FIRST_NAME = 'First Name';
+const JOB_ID = 'Job Name or ID';
+const JOB_TITLE = 'Job Title';
+const ALL = [CANDIDATE_ID, FIRST_NAME, JOB_ID, JOB_TITLE];
+
+/** The labels that must be visible for each shape; the other three of ALL must not be. */
+const EXPECTED: Record<string, string[]> = {
+	[SHAPES.existingNone]: [CANDIDATE_ID],
+	[SHAPES.existingNew]: [CANDIDATE_ID, JOB_TITLE],
+	[SHAPES.newExisting]: [FIRST_NAME, JOB_ID],
+	[SHAPES.newNew]: [FIRST_NAME, JOB_TITLE],
+};
+
+export interface Shot {
+	node: string;
+	file: string;
+	shown: string[];
+	hidden: string[];
+}
+
+async function login(page: Page, n8n: N8nInstance): Promise<void> {
+	await page.goto(`${n8n.url}/signin`, { waitUntil: 'networkidle2' });
+	await page.waitForSelector('input[type=email]', { timeout: 30000 });
+	await page.type('input[type=email]', OWNER.email);
+	await page.type('input[type=password]', OWNER.password);
+	await page.keyboard.press('Enter');
+	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 30000 });
+}
+
+/** Labels of the parameter panel that are rendered and visible (innerText skips hidden elements). */
+async function visibleLabels(page: Page): Promise<string[]> {
+	const text = await page.$eval('[data-test-id="ndv-parameters"], [data-test-id="ndv"]', (el) => (el as HTMLElement).innerText);
+	const lines = new Set(text.split('\n').map((l) => l.replace(/\*$/, '').trim()));
+	return ALL.filter((label) => lines.has(label));
+}
+
+async function openNode(page: Page, n8n: N8nInstance, workflowId: string, node: string): Promise<void> {
+	await page.goto(`${n8n.url}/workflow/${workflowId}`, { waitUntil: 'networkidle2' });
+	const selector = `[data-test-id="canvas-node"][data-node-name="${node}"]`;
+	const el = await page.waitForSelector(selector, { timeout: 30000 });
+	const box = await el!.boundingBox();
+	if (!box) throw new Error(`canvas node "${node}" has no box`);
+	// a real double click (clickCount alone does not open the panel)
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { count: 2 });
+	await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 15000 });
+	// wait until the create fields are laid out
+	await page.waitForFunction(
+		(labels: string[]) => {
+			const ndv = document.querySelector('[data-test-id="ndv"]') as HTMLElement | null;
+			return !!ndv && labels.some((l) => ndv.innerText.includes(l));
+		},
+		{ timeout: 15000 },
+		ALL,
+	);
+	await new Promise((r) => setTimeout(r, 500));
+}
+
+export async function browserCheck(n8n: N8nInstance, executablePath: string, workflowId: string, nodes: string[]): Promise<Shot[]> {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'instaview-e2e-chromium-'));
+	const browser = await puppeteer.launch({
+		executablePath,
+		headless: true,
+		userDataDir,
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+	});
+	const consoleLog = path.join(n8n.runDir, 'browser-console.log');
+	const shots: Shot[] = [];
+	try {
+		const page = await browser.newPage();
+		page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
+		page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${(e as Error).message}\n`));
+		await page.setViewport({ width: 1500, height: 1900 }); // tall, so the whole parameter panel is in the screenshot
+		await login(page, n8n);
+		log('   browser: logged in');
+		for (const node of nodes) {
+			await openNode(page, n8n, workflowId, node);
+			const slug = node.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+			const file = path.join(ARTIFACTS, `ndv-${slug}.png`);
+			await page.screenshot({ path: file });
+			const shown = await visibleLabels(page);
+			const expected = EXPECTED[node];
+			const hidden = ALL.filter((l) => !shown.includes(l));
+			if (expected && JSON.stringify([...shown].sort()) !== JSON.stringify([...expected].sort())) {
+				throw new Error(`parameter panel of "${node}" shows [${shown.join(', ')}], expected [${expected.join(', ')}] (see ${file})`);
+			}
+			shots.push({ node, file: path.relative(REPO, file), shown, hidden });
+		}
+	} finally {
+		await browser.close();
+		fs.rmSync(userDataDir, { recursive: true, force: true });
+	}
+	return shots;
+}
