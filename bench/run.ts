@@ -1,0 +1,60 @@
+/**
+ * npm run bench: every figure of the benchmarks in one process, against the in-process
+ * emulator. Prints a table and writes bench/results.json. Timings are ratios measured side
+ * by side in this run; request counts do not depend on the machine.
+ */
+import { writeFileSync } from 'fs';
+import { cpus, totalmem } from 'os';
+import { join } from 'path';
+
+import { benchBulkCreate, type BulkFigures } from './bulkCreate';
+import { benchGetMany, type GetManyFigures } from './getMany';
+import { benchTrigger, type TriggerFigures } from './trigger';
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+const kb = (bytes: number) => `${fixed(bytes / 1024, 1)} KB`;
+
+function mark(ok: boolean): string {
+	return ok ? 'met' : 'MISSED';
+}
+
+async function main(): Promise<void> {
+	const quick = process.argv.includes('--quick');
+	const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${fixed(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
+	console.log(`InstaView node benchmarks — ${machine}\n`);
+
+	const getMany: GetManyFigures[] = [];
+	for (const n of [500, 5000]) getMany.push(await benchGetMany(n, n > 1000 ? 5 : 9));
+	console.log('1. Get Many (Return All) over N interviews of one candidate');
+	console.log('   N      requests  floor  node ms  raw ms  node/raw  CPU µs/item node  raw   goal (floor, ≤1.15×)');
+	for (const f of getMany) {
+		console.log(
+			`   ${String(f.n).padEnd(6)} ${String(f.requests).padEnd(9)} ${String(f.floor).padEnd(6)} ${fixed(f.nodeMs, 1).padEnd(8)} ${fixed(f.rawMs, 1).padEnd(7)} ${fixed(f.ratio).padEnd(9)} ${fixed(f.nodeCpuUsPerItem, 1).padEnd(17)} ${fixed(f.rawCpuUsPerItem, 1).padEnd(5)} ${mark(f.requests === f.floor && f.ratio <= 1.15)}`,
+		);
+	}
+
+	const bulk: BulkFigures = await benchBulkCreate(1000, 100, 1000);
+	console.log('\n2. Bulk create, 1,000 items, limit 100 requests per window (a "minute" shortened to 1 s)');
+	console.log(`   failed ${bulk.failed}, created ${bulk.created}, 429 responses ${bulk.responses429}, ${fixed(bulk.wallMs / 1000, 1)} s against a bound of ${fixed(bulk.boundMs / 1000, 1)} s = ${fixed(bulk.ratio)}× (goal 0 failed, ≤ 1.05×: ${mark(bulk.failed === 0 && bulk.ratio <= 1.05)})`);
+
+	const trigger: TriggerFigures[] = [];
+	for (const c of quick ? [1000] : [1000, 10000]) trigger.push(await benchTrigger(c, 25, c > 1000 ? 500 : 25));
+	console.log('\n3. Trigger, each candidate with one completed analysis; budget 25 requests per poll (the default)');
+	for (const f of trigger) {
+		console.log(`   C = ${f.candidates}: state ${kb(f.stateBytes)} (baseline ${kb(f.baseline.stateBytes)}); seeding ${f.seeding.requests} requests in ${f.seeding.polls} polls (once)`);
+		console.log(`     idle poll ${f.idle.requests} requests (floor ceil(C/100) = ${f.idle.floor}; a full scan: ${f.idle.requestsPerScanCycle} requests in ${f.idle.pollsPerScanCycle} poll(s)) — baseline ${f.baseline.requestsPerPoll} per poll (${fixed(f.baseline.minutesPerPollAt60PerMinute, 1)} min of a 60/min quota); goal ${mark(f.idle.requests <= Math.min(f.idle.floor, f.budget))}`);
+		for (const k of f.completions) {
+			console.log(`     k = ${String(k.k).padEnd(3)} completed: first poll ${k.firstPollRequests} requests; all ${k.emitted} emitted after ${k.pollsToEmitAll} poll(s), ${k.requestsToEmitAll} requests, max ${k.maxRequestsInAPoll} in a poll (budget ${f.budget}: ${mark(k.maxRequestsInAPoll <= f.budget)})`);
+		}
+	}
+
+	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger };
+	const file = join(__dirname, 'results.json');
+	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	console.log(`\nFigures written to bench/results.json`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
