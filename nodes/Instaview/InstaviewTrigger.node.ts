@@ -7,7 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { idLocator } from './actions/common.descriptions';
+import { idLocator, simplifyField } from './actions/common.descriptions';
 import { searchAgents, searchCandidates, searchJobs } from './methods/listSearch';
 import { pollManual, pollProduction, type TriggerOptions } from './trigger/poll';
 
@@ -162,14 +162,7 @@ export class InstaviewTrigger implements INodeType {
 						hint: 'The name of the output binary field to put the PDF in',
 						displayOptions: { show: { downloadPdf: [true] } },
 					},
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to return a simplified version of the response instead of the raw data: rating, company fit, strong and weak points, evaluation, status and dates',
-					},
+					simplifyField,
 				],
 			},
 		],

@@ -7,7 +7,9 @@ import { DEMO_API_KEY, startEmulator, type Emulator, type EmulatorOptions } from
 import { createFakeContext, type FakeContextOptions, type TestCredentials } from './context';
 
 export { DEMO_API_KEY };
-export { DEMO_IDS } from '../emulator';
+import { DEMO_IDS } from '../emulator';
+
+export { DEMO_IDS };
 
 const defaults = { ...transportSettings };
 
@@ -67,4 +69,17 @@ export function interviewParameters(operation: string, parameters: Record<string
 /** Requests the API saw (control calls are not logged). */
 export async function apiRequests(emulator: Emulator, method?: string) {
 	return emulator.control.requests(method ? { method } : {});
+}
+
+/** Create with an existing candidate (Jane), no job, starting now: the smallest valid create. */
+export function minimalCreateParameters(overrides: Record<string, unknown> = {}) {
+	return interviewParameters('create', {
+		agentId: byId(DEMO_IDS.agents.screening),
+		candidateSource: 'existing',
+		candidateId: byId(DEMO_IDS.candidates.jane),
+		jobSource: 'none',
+		start: 'immediately',
+		options: {},
+		...overrides,
+	});
 }

@@ -3,20 +3,13 @@ import { inspect } from 'util';
 
 import { transportSettings } from '../../../nodes/Instaview/transport';
 import { ALL_SCOPES, type Emulator } from '../../emulator';
-import { byId, DEMO_IDS, interviewParameters, runInstaview, useEmulator } from '../../helpers/instaview';
+import { byId, DEMO_IDS, interviewParameters, minimalCreateParameters, runInstaview, useEmulator } from '../../helpers/instaview';
 
 const ctx = useEmulator();
 const KEY = 'sk_live_SECRETsecretSECRETsecret0123456789abcdef';
 
 const get = interviewParameters('get', { interviewId: DEMO_IDS.interviews.janeScreening, simplify: true });
-const create = interviewParameters('create', {
-	agentId: byId(DEMO_IDS.agents.screening),
-	candidateSource: 'existing',
-	candidateId: byId(DEMO_IDS.candidates.jane),
-	jobSource: 'none',
-	start: 'immediately',
-	options: {},
-});
+const create = minimalCreateParameters();
 
 type Setup = (emulator: Emulator) => Promise<unknown>;
 const paths: Array<[string, Record<string, unknown>, Setup, string?]> = [

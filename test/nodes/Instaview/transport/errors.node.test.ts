@@ -3,21 +3,12 @@
  * in an error that says what happened and how to fix it, with the HTTP status kept for n8n.
  */
 import { transportSettings } from '../../../../nodes/Instaview/transport';
-import { apiRequests, byId, DEMO_API_KEY, DEMO_IDS, interviewParameters, runInstaview, useEmulator } from '../../../helpers/instaview';
+import { apiRequests, byId, DEMO_API_KEY, DEMO_IDS, interviewParameters, minimalCreateParameters, runInstaview, useEmulator } from '../../../helpers/instaview';
 import type { RunResult } from '../../../helpers/instaview';
 
 const ctx = useEmulator();
 const get = { parameters: interviewParameters('get', { interviewId: DEMO_IDS.interviews.janeScreening, simplify: true }) };
-const create = {
-	parameters: interviewParameters('create', {
-		agentId: byId(DEMO_IDS.agents.screening),
-		candidateSource: 'existing',
-		candidateId: byId(DEMO_IDS.candidates.jane),
-		jobSource: 'none',
-		start: 'immediately',
-		options: {},
-	}),
-};
+const create = { parameters: minimalCreateParameters() };
 
 describe('API errors become actionable NodeApiErrors', () => {
 	test('400 with field details lists the fields to fix', async () => {

@@ -1,4 +1,4 @@
-import { apiRequests, byId, DEMO_IDS, interviewParameters, runInstaview, useEmulator } from '../../../../helpers/instaview';
+import { apiRequests, byId, DEMO_IDS, minimalCreateParameters, runInstaview, useEmulator } from '../../../../helpers/instaview';
 
 const ctx = useEmulator();
 const day = 86400000;
@@ -6,14 +6,6 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 const dateIn = (days: number) => isoIn(days * day).slice(0, 10);
 const long = (n: number) => 'x'.repeat(n);
 
-const base = {
-	agentId: byId(DEMO_IDS.agents.screening),
-	candidateSource: 'existing',
-	candidateId: byId(DEMO_IDS.candidates.jane),
-	jobSource: 'none',
-	start: 'immediately',
-	options: {},
-};
 const newCandidate = {
 	candidateSource: 'new',
 	firstName: 'Jane',
@@ -89,7 +81,7 @@ describe('Interview → Create refuses bad input before any request', () => {
 	});
 
 	test.each(badInputs)('%s', async (_what, parameters, field) => {
-		const { error } = await runInstaview(ctx.emulator, { parameters: interviewParameters('create', { ...base, ...parameters }) });
+		const { error } = await runInstaview(ctx.emulator, { parameters: minimalCreateParameters(parameters) });
 		expect(error).toBeDefined();
 		expect(error?.message.startsWith(field)).toBe(true);
 		expect(error?.description).toBeTruthy();
@@ -106,7 +98,7 @@ describe('Interview → Create refuses bad input before any request', () => {
 		const result = await runInstaview(ctx.emulator, {
 			continueOnFail: true,
 			items: rows.map((json) => ({ json })),
-			parameters: rows.map((row) => interviewParameters('create', { ...base, agentId: byId(DEMO_IDS.agents.generic), ...row })),
+			parameters: rows.map((row) => minimalCreateParameters({ agentId: byId(DEMO_IDS.agents.generic), ...row })),
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.output).toHaveLength(3);
