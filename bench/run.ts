@@ -24,7 +24,7 @@ async function main(): Promise<void> {
 	console.log(`InstaView node benchmarks — ${machine}\n`);
 
 	const getMany: GetManyFigures[] = [];
-	for (const n of [500, 5000]) getMany.push(await benchGetMany(n, n > 1000 ? 5 : 9));
+	for (const n of [500, 5000]) getMany.push(await benchGetMany(n, n > 1000 ? 9 : 31));
 	console.log('1. Get Many (Return All) over N interviews of one candidate');
 	console.log('   N      requests  floor  node ms  raw ms  node/raw  CPU µs/item node  raw   goal (floor, ≤1.15×)');
 	for (const f of getMany) {

@@ -59,15 +59,21 @@ export function readRateLimitHeaders(headers: Headers, now: number): RateLimitSn
 export function waitBeforeNextRequest(snapshot: RateLimitSnapshot | undefined, now: number): number {
 	if (!snapshot) return 0;
 	let wait = 0;
-	for (const window of [snapshot.minute, snapshot.hour]) {
+	for (const [window, longest] of [
+		[snapshot.minute, MINUTE_MS],
+		[snapshot.hour, HOUR_MS],
+	] as const) {
 		if (window.remaining !== undefined && window.remaining <= 0 && window.resetAt !== undefined) {
-			wait = Math.max(wait, window.resetAt - now + RESET_MARGIN_MS);
+			// Reset is InstaView's clock; if n8n's clock is behind, never wait longer than a window.
+			wait = Math.max(wait, Math.min(window.resetAt - now, longest) + RESET_MARGIN_MS);
 		}
 	}
 	return Math.max(0, wait);
 }
 
 export const RESET_MARGIN_MS = 250;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 /**
  * Seconds a 429 asks us to wait: the Retry-After header first (seconds or an HTTP date), then

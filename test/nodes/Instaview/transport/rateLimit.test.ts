@@ -23,6 +23,10 @@ describe('rate-limit pacing', () => {
 		expect(waitBeforeNextRequest(readRateLimitHeaders(headers(0, NOW / 1000 - 5), NOW), NOW)).toBe(0);
 	});
 
+	test('a reset far ahead (clock skew) never means waiting longer than the window', () => {
+		expect(waitBeforeNextRequest(readRateLimitHeaders(headers(0, NOW / 1000 + 7200), NOW), NOW)).toBe(60000 + RESET_MARGIN_MS);
+	});
+
 	test('a spent hour waits for the hour, whichever is later', () => {
 		expect(waitBeforeNextRequest(readRateLimitHeaders(headers(10, NOW / 1000 + 30, 0), NOW), NOW)).toBe(3000000 + RESET_MARGIN_MS);
 	});
