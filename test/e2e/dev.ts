@@ -8,7 +8,7 @@
  */
 import net from 'node:net';
 
-import { DEMO_API_KEY } from '../emulator';
+import { DEMO_API_KEY, DEMO_IDS } from '../emulator';
 import {
 	buildAndPack,
 	ensureToolchain,
@@ -78,9 +78,11 @@ async function main(): Promise<void> {
 			`  workflows  ${examples.length} examples from examples/ + "${shapesWorkflow().name}"`,
 			`  logs       ${runDir}`,
 			'',
-			'  Complete an analysis for the trigger, e.g.:',
-			`    curl -X POST ${emu.url}/__emulator/interviews/d1e00001-0000-4000-8000-000000000003/advance \\`,
-			`      -H 'content-type: application/json' -d '{"status":"COMPLETED","analysisStatus":3,"overallRating":90}'`,
+			'  Let an analysis complete (for the trigger example), e.g.:',
+			`    E=${emu.url}/__emulator; H='content-type: application/json'`,
+			`    C=$(curl -s -H "$H" -d '{"firstName":"Demo","lastName":"Candidate"}' $E/candidates | jq -r .id)`,
+			`    I=$(curl -s -H "$H" -d '{"candidateId":"'$C'","agentId":"${DEMO_IDS.agents.screening}"}' $E/interviews | jq -r .id)`,
+			`    curl -s -H "$H" -d '{"status":"COMPLETED","analysisStatus":3,"overallRating":90}' $E/interviews/$I/advance`,
 			'',
 			'  Ctrl-C stops n8n and the emulator.',
 			'',

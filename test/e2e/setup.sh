@@ -33,7 +33,9 @@ if [ ! -f "$SQLITE_BIN" ] || [ ! -f "$N8N_HOME/.complete" ]; then
 	# npm runs on Node 24 here so that engine checks and node-gyp see the runtime n8n will use.
 	(cd "$N8N_HOME" && PATH="$NODE_HOME/bin:$PATH" npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error >&2)
 	log "compiling sqlite3 against Node $("$NODE_HOME/bin/node" --version) (~1 min)"
-	(cd "$N8N_HOME" && PATH="$NODE_HOME/bin:$PATH" npm rebuild sqlite3 --nodedir="$NODE_HOME" --loglevel=error >&2)
+	# --ignore-scripts=false: under `npm run`, the repo's .npmrc (ignore-scripts=true) reaches us as
+	# npm_config_ignore_scripts and would turn the rebuild into a silent no-op.
+	(cd "$N8N_HOME" && PATH="$NODE_HOME/bin:$PATH" npm rebuild sqlite3 --ignore-scripts=false --nodedir="$NODE_HOME" --loglevel=error >&2)
 	[ -f "$SQLITE_BIN" ] || { log "sqlite3 build produced no $SQLITE_BIN"; exit 1; }
 	touch "$N8N_HOME/.complete"
 	# drop older installs (other lockfile hashes) so the cache does not grow without bound

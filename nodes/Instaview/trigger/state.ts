@@ -7,12 +7,13 @@
  * that count rose, or while one of its analyses is still PENDING/PROCESSING (completion
  * changes no count, so such a candidate stays in `queue` until every analysis is terminal).
  *
- * - `known[k]` = `[analysisCount, ...handled]`, where `k` is the first 12 hex digits of the
- *   candidate id (48 random bits of a v4 UUID) and `handled` are the first 8 hex digits of the
- *   ids of analyses already emitted or deliberately skipped. One entry per candidate that has
- *   analyses; candidates with none are not stored. (Refinement of the brief's separate
- *   `counts`/`handled` maps: one map with short keys roughly halves the state for large
- *   companies. A key collision only costs extra reads; it cannot hide an analysis.)
+ * - `known[k]` = `[analysisCount, ...handled]`, where `k` is 16 hex digits (64 bits) of the
+ *   SHA-256 of the candidate id and `handled` holds 12 hex digits (48 bits) of the SHA-256 of
+ *   each analysis already emitted or deliberately skipped. One entry per candidate that has
+ *   analyses; candidates with none are not stored. Hashing, not id prefixes: ids that share a
+ *   prefix (time-ordered UUIDs, or ids made by hand) would otherwise share an entry, and a
+ *   shared count can hide a rise. At 10,000 candidates the chance that any two keys collide is
+ *   about 3 in a trillion; short keys keep the state near 30 bytes a candidate.
  * - `queue`: full candidate ids whose interviews must be read (count rose, or not terminal).
  * - `verify`: candidates that had analyses when seeding began; their states at activation are
  *   unknown, so they are read lazily with leftover budget.
@@ -38,6 +39,8 @@
  * Cost: an idle poll reads min(budget, pages left in the cycle) candidate pages of 100; the
  * stored state is about 30 bytes per candidate with analyses (10,000 → ~300 KB).
  */
+import { createHash } from 'crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 export const STATE_VERSION = 1;
@@ -61,12 +64,16 @@ export const ANALYSIS_PROCESSING = 2;
 export const ANALYSIS_COMPLETED = 3;
 export const ANALYSIS_FAILED = 4;
 
+function digest(id: string, hexDigits: number): string {
+	return createHash('sha256').update(id.replace(/-/g, '').toLowerCase()).digest('hex').slice(0, hexDigits);
+}
+
 export function candidateKey(candidateId: string): string {
-	return candidateId.replace(/-/g, '').slice(0, 12).toLowerCase();
+	return digest(candidateId, 16);
 }
 
 export function analysisKey(analysisId: string): string {
-	return analysisId.replace(/-/g, '').slice(0, 8).toLowerCase();
+	return digest(analysisId, 12);
 }
 
 export function initialState(scopeKey: string, now: Date): TriggerState {

@@ -6,7 +6,7 @@
 import axios from 'axios';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DEMO_API_KEY } from '../../emulator';
+import { DEMO_API_KEY, DEMO_IDS } from '../../emulator';
 import {
 	addCandidate, addInterview, advance, analysesWithStatus, analysisIdOf, completedCandidate, parameters,
 	TriggerHarness, useTriggerEmulator,
@@ -62,6 +62,17 @@ describe('InstaView Trigger', () => {
 		} finally {
 			await emu().control.advanceClock(3600000);
 		}
+	});
+
+	test('candidates whose ids share a long prefix are told apart (demo data: cafe0001-0000-…)', async () => {
+		await emu().control.seed({ demo: true });
+		const trigger = new TriggerHarness(emu(), parameters());
+		await drain(trigger);
+		advance(emu(), DEMO_IDS.interviews.mariaScreening, { status: 'COMPLETED', analysisStatus: 3, overallRating: 77 });
+		const maria = emu().state.interviews.get(DEMO_IDS.interviews.mariaScreening)!;
+		expect(await drain(trigger)).toEqual([maria.analysis!.id]);
+		advance(emu(), DEMO_IDS.interviews.peterScreening, { status: 'COMPLETED', analysisStatus: 3 });
+		expect(await drain(trigger)).toEqual([DEMO_IDS.analyses.peter]);
 	});
 
 	test('"Emit Existing Analyses on First Poll" emits what already finished, once', async () => {

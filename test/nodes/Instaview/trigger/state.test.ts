@@ -25,8 +25,13 @@ const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00
 
 describe('trigger state', () => {
 	test('keys are short prefixes of the ids', () => {
-		expect(candidateKey(A)).toBe('3f2b8c1e5d4a');
-		expect(analysisKey(AN1)).toBe('aaaa1111');
+		expect(candidateKey(A)).toMatch(/^[0-9a-f]{16}$/);
+		expect(analysisKey(AN1)).toMatch(/^[0-9a-f]{12}$/);
+		expect(candidateKey(A.toUpperCase())).toBe(candidateKey(A));
+		expect(candidateKey(A.replace(/-/g, ''))).toBe(candidateKey(A));
+		// Ids that share a long prefix (hand-made or time-ordered) must still get their own keys.
+		expect(candidateKey('cafe0001-0000-4000-8000-000000000001')).not.toBe(candidateKey('cafe0001-0000-4000-8000-000000000003'));
+		expect(analysisKey('a0a10001-0000-4000-8000-000000000001')).not.toBe(analysisKey('a0a10001-0000-4000-8000-000000000002'));
 	});
 
 	test('a new state is seeding from page 1 with nothing known', () => {
