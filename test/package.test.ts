@@ -19,7 +19,7 @@ describe('package.json', () => {
 	});
 
 	test('dev dependencies are pinned exactly', () => {
-		for (const [name, version] of Object.entries<string>(pkg.devDependencies)) expect([name, version]).toEqual([name, expect.stringMatching(/^\d+\.\d+\.\d+$/)]);
+		for (const [name, version] of Object.entries<string>(pkg.devDependencies)) expect([name, version]).toEqual([name, expect.stringMatching(/^(npm:[\w@/.-]+@)?\d+\.\d+\.\d+$/)]);
 	});
 
 	test.each([...pkg.n8n.nodes, ...pkg.n8n.credentials] as string[])('%s has its source, icons and codex', (distPath) => {

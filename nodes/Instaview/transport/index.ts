@@ -86,10 +86,26 @@ export function resetRateLimitTracking(): void {
 // Connection failures that prove the request never left: safe to repeat even for POST.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
+interface WrappedFailure {
+	code?: unknown;
+	httpCode?: unknown;
+	message?: unknown;
+	messages?: unknown;
+	cause?: { code?: unknown; message?: unknown };
+}
+
+/**
+ * n8n wraps a failed request in NodeApiError, and where it keeps the socket error's code
+ * differs between versions (`cause.code` in 2.x; only `httpCode` and `messages` in 1.x), so
+ * every place is read.
+ */
 function networkFailure(error: unknown, secret: string): Failure {
-	const candidate = error as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
-	const code = [candidate?.cause?.code, candidate?.code].find((value) => typeof value === 'string') as string | undefined;
-	const detail = String(candidate?.cause?.message ?? candidate?.message ?? 'unknown network failure');
+	const wrapped = (error ?? {}) as WrappedFailure;
+	const code = [wrapped.cause?.code, wrapped.code, wrapped.httpCode].find(
+		(value): value is string => typeof value === 'string' && /^[A-Z_]+$/.test(value),
+	);
+	const original = Array.isArray(wrapped.messages) ? wrapped.messages.find((m) => typeof m === 'string') : undefined;
+	const detail = String(original ?? wrapped.cause?.message ?? wrapped.message ?? 'unknown network failure');
 	return { kind: 'network', code, detail: redact(detail, secret) };
 }
 
