@@ -7,13 +7,13 @@
  * that count rose, or while one of its analyses is still PENDING/PROCESSING (completion
  * changes no count, so such a candidate stays in `queue` until every analysis is terminal).
  *
- * - `known[k]` = `[analysisCount, ...handled]`, where `k` is 16 hex digits (64 bits) of the
- *   SHA-256 of the candidate id and `handled` holds 12 hex digits (48 bits) of the SHA-256 of
- *   each analysis already emitted or deliberately skipped. One entry per candidate that has
+ * - `known[k]` = `[analysisCount, ...handled]`, where `k` is 11 base64url characters (66 bits)
+ *   of the SHA-256 of the candidate id and `handled` holds 6 characters (36 bits) of the SHA-256
+ *   of each analysis already emitted or deliberately skipped (unique among one candidate's). One entry per candidate that has
  *   analyses; candidates with none are not stored. Hashing, not id prefixes: ids that share a
  *   prefix (time-ordered UUIDs, or ids made by hand) would otherwise share an entry, and a
  *   shared count can hide a rise. At 10,000 candidates the chance that any two keys collide is
- *   about 3 in a trillion; short keys keep the state near 30 bytes a candidate.
+ *   below 1 in 10^12; short keys keep the state near 30 bytes a candidate.
  * - `queue`: full candidate ids whose interviews must be read (count rose, or not terminal).
  * - `verify`: candidates that had analyses when seeding began; their states at activation are
  *   unknown, so they are read lazily with leftover budget.
@@ -64,16 +64,18 @@ export const ANALYSIS_PROCESSING = 2;
 export const ANALYSIS_COMPLETED = 3;
 export const ANALYSIS_FAILED = 4;
 
-function digest(id: string, hexDigits: number): string {
-	return createHash('sha256').update(id.replace(/-/g, '').toLowerCase()).digest('hex').slice(0, hexDigits);
+function digest(id: string, characters: number): string {
+	return createHash('sha256').update(id.replace(/-/g, '').toLowerCase()).digest('base64url').slice(0, characters);
 }
 
+/** 66 bits: unique among a company's candidates (two keys in 100,000 collide with odds ~1 in 10^10). */
 export function candidateKey(candidateId: string): string {
-	return digest(candidateId, 16);
+	return digest(candidateId, 11);
 }
 
+/** 36 bits: only needs to be unique among one candidate's analyses. */
 export function analysisKey(analysisId: string): string {
-	return digest(analysisId, 12);
+	return digest(analysisId, 6);
 }
 
 export function initialState(scopeKey: string, now: Date): TriggerState {
