@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { instaviewApiRequest, MAX_PAGE_SIZE, readListPage, type RequestMeter } from '../transport';
 
-/** Requests kept back from the minute window so the action node and other workflows still run. */
+/** Fewest requests kept back from each rate-limit window for the action node and other workflows. */
 export const RATE_LIMIT_RESERVE = 5;
 /** Poll time used when the host does not say (n8n before 2.x has no getPollBudgetMs). */
 export const DEFAULT_POLL_BUDGET_MS = 30 * 1000;
@@ -49,7 +49,9 @@ export class PollBudget {
 		const rate = this.meter.rateLimit;
 		for (const window of [rate?.minute, rate?.hour]) {
 			if (window?.remaining === undefined) continue;
-			const reserve = window.limit !== undefined ? Math.min(RATE_LIMIT_RESERVE, Math.floor(window.limit / 10)) : RATE_LIMIT_RESERVE;
+			// A tenth of each window (at least a few requests) stays for the workflow's other
+			// InstaView nodes: a trigger should not be what makes a Create run into 429.
+			const reserve = window.limit !== undefined ? Math.max(RATE_LIMIT_RESERVE, Math.floor(window.limit / 10)) : RATE_LIMIT_RESERVE;
 			if (window.remaining <= reserve) return false;
 		}
 		return true;

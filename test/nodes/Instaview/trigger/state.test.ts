@@ -24,7 +24,7 @@ const AN2 = 'bbbb2222-0000-4000-8000-000000000002';
 const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00:00.000Z'));
 
 describe('trigger state', () => {
-	test('keys are short prefixes of the ids', () => {
+	test('keys are short hashes of the full ids', () => {
 		expect(candidateKey(A)).toMatch(/^[\w-]{11}$/);
 		expect(analysisKey(AN1)).toMatch(/^[\w-]{6}$/);
 		expect(candidateKey(A.toUpperCase())).toBe(candidateKey(A));
@@ -179,9 +179,14 @@ describe('trigger state', () => {
 		budget.meter.requests = 3;
 		expect(budget.canSpend()).toBe(false);
 		budget.meter.requests = 0;
-		budget.meter.rateLimit = { minute: { limit: 60, remaining: 5 }, hour: {}, seenAt: 0 };
+		// A tenth of each window is kept for other workflows (at least 5 requests).
+		budget.meter.rateLimit = { minute: { limit: 60, remaining: 6 }, hour: {}, seenAt: 0 };
 		expect(budget.canSpend()).toBe(false);
-		budget.meter.rateLimit = { minute: { limit: 60, remaining: 6 }, hour: { limit: 2000, remaining: 100 }, seenAt: 0 };
+		budget.meter.rateLimit = { minute: { limit: 30, remaining: 6 }, hour: {}, seenAt: 0 };
+		expect(budget.canSpend()).toBe(true);
+		budget.meter.rateLimit = { minute: { limit: 60, remaining: 7 }, hour: { limit: 2000, remaining: 200 }, seenAt: 0 };
+		expect(budget.canSpend()).toBe(false);
+		budget.meter.rateLimit = { minute: { limit: 60, remaining: 7 }, hour: { limit: 2000, remaining: 201 }, seenAt: 0 };
 		expect(budget.canSpend()).toBe(true);
 		expect(budget.waitMs()).toBe(800);
 		now = 800;
