@@ -11,6 +11,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
+import type { RequestLogEntry } from '../../emulator/types';
+
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const PACKAGE_NAME: string = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).name;
 /** Node types of an installed community package are prefixed with the package name. */
@@ -229,16 +231,7 @@ export async function startEmulatorProcess(runDir: string, port?: number): Promi
 	return { url, port: p, proc };
 }
 
-export interface LoggedRequest {
-	t: string;
-	method: string;
-	path: string;
-	query: Record<string, string | string[]>;
-	headers: Record<string, string | string[] | undefined>;
-	authOk: boolean;
-	body: unknown;
-	status: number | null;
-}
+export type LoggedRequest = RequestLogEntry;
 
 export async function emulatorControl<T = unknown>(emuUrl: string, method: string, sub: string, body?: unknown): Promise<T> {
 	const res = await fetch(`${emuUrl}/__emulator${sub}`, {
