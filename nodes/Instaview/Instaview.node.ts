@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as interview from './actions/interview/Interview.resource';
+import { resourceProperties } from './actions/resources';
 import { route } from './actions/router';
 import { searchAgents, searchCandidates, searchJobs } from './methods/listSearch';
 
@@ -28,17 +28,7 @@ export class Instaview implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instaviewApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Interview', value: 'interview' }],
-				default: 'interview',
-			},
-			...interview.description,
-		],
+		properties: resourceProperties(),
 	};
 
 	methods = { listSearch: { searchAgents, searchCandidates, searchJobs } };

@@ -2,16 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../helpers/InvalidFieldError';
-import { operations, type InterviewOperation } from './interview/Interview.resource';
-
-function isInterviewOperation(value: string): value is InterviewOperation {
-	return Object.prototype.hasOwnProperty.call(operations, value);
-}
+import { findOperation } from './resources';
 
 /**
- * Runs the chosen operation once per input item. Resource and operation are read per item,
- * so expressions work; a failed item either stops the run or, with Continue On Fail, becomes
- * an error item paired with its input while the rest go on.
+ * Runs the chosen operation (looked up in the resource table) once per input item. Resource
+ * and operation are read per item, so expressions work; a failed item either stops the run
+ * or, with Continue On Fail, becomes an error item paired with its input while the rest go on.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -21,12 +17,13 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		try {
 			const resource = this.getNodeParameter('resource', i) as string;
 			const operation = this.getNodeParameter('operation', i) as string;
-			if (resource !== 'interview' || !isInterviewOperation(operation)) {
+			const chosen = findOperation(resource, operation);
+			if (!chosen) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
 					itemIndex: i,
 				});
 			}
-			const output = await operations[operation].execute.call(this, i);
+			const output = await chosen.execute.call(this, i);
 			for (const entry of output) returnData.push({ ...entry, pairedItem: { item: i } });
 		} catch (caught) {
 			const error =

@@ -39,8 +39,6 @@ export const LANGUAGES = [
 
 export const INTERVIEW_STATUSES = ['UNDEFINED', 'SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 
-export const ANALYSIS_STATUS = { PENDING: 1, PROCESSING: 2, COMPLETED: 3, FAILED: 4 } as const;
-
 /** "FULL_TIME" → "Full Time", for option labels. */
 export function enumLabel(value: string): string {
 	return value

@@ -1,12 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isDataObject } from '../transport/envelope';
-
-const ANALYSIS_STATUS_NAMES: Record<number, string> = { 1: 'PENDING', 2: 'PROCESSING', 3: 'COMPLETED', 4: 'FAILED' };
-
-export function analysisStatusName(status: unknown): string | undefined {
-	return typeof status === 'number' ? ANALYSIS_STATUS_NAMES[status] ?? String(status) : undefined;
-}
+import { analysisStatusName } from './analysisStatus';
 
 /**
  * What a recruiter reads from an interview: who, when, and the analysis flattened (rating,

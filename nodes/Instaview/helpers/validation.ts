@@ -1,11 +1,13 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { InvalidFieldError } from './InvalidFieldError';
 
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** An InstaView ID (a UUID, dashes optional), as text because n8n's field validation takes a string. */
+export const UUID_REGEX = '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$';
+const UUID = new RegExp(UUID_REGEX);
 const E164 = /^\+[1-9]\d{1,14}$/;
 // Deliberately loose: InstaView has the final word; this only catches obvious typos.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export const UUID_REGEX = '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$';
 
 /** Any user value as trimmed text (expressions may hand over numbers, dates or Luxon objects). */
 export function asText(value: unknown): string {
@@ -16,6 +18,17 @@ export function asText(value: unknown): string {
 		return String((value as { toISO: () => string }).toISO());
 	}
 	return String(value).trim();
+}
+
+/** Trimmed text, or undefined for an empty value (so it is left out of a body). */
+export function optionalText(value: unknown): string | undefined {
+	const text = asText(value);
+	return text === '' ? undefined : text;
+}
+
+/** The object without undefined and empty-string fields: InstaView gets only what was set. */
+export function compact<T extends IDataObject>(object: T): T {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== '')) as T;
 }
 
 /** A UUID in its canonical lower-case dashed form; dashes are optional on input. */

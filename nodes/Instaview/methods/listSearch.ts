@@ -1,8 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { instaviewApiRequest, readListPage } from '../transport';
-
-const PAGE_SIZE = 100;
+import { instaviewApiRequest, MAX_PAGE_SIZE, readListPage } from '../transport';
 
 async function searchPage(
 	context: ILoadOptionsFunctions,
@@ -13,10 +11,10 @@ async function searchPage(
 	serverSearch: boolean,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1) || 1;
-	const qs: IDataObject = { page, limit: PAGE_SIZE };
+	const qs: IDataObject = { page, limit: MAX_PAGE_SIZE };
 	if (serverSearch && filter) qs.search = filter;
 	const body = await instaviewApiRequest.call(context, { method: 'GET', path, qs });
-	const { items, hasNextPage } = readListPage(body, page, PAGE_SIZE);
+	const { items, hasNextPage } = readListPage(body, page, MAX_PAGE_SIZE);
 	const needle = filter?.toLowerCase();
 	const results = items
 		.map((item) => ({ name: label(item), value: String(item.id) }))

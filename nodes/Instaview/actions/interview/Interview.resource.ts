@@ -9,6 +9,8 @@ import * as getAnalysisPdf from './getAnalysisPdf.operation';
 import * as rescheduleCallAttempt from './rescheduleCallAttempt.operation';
 import * as scheduleCallAttempt from './scheduleCallAttempt.operation';
 
+export const displayName = 'Interview';
+
 export const operations = {
 	create,
 	delete: del,
@@ -19,8 +21,6 @@ export const operations = {
 	rescheduleCallAttempt,
 	scheduleCallAttempt,
 };
-
-export type InterviewOperation = keyof typeof operations;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,21 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { newCandidateFields, readNewCandidate } from '../../descriptions/candidate';
+import { idLocator } from '../../descriptions/common';
+import { newJobFields, readNewJob } from '../../descriptions/job';
 import { buildCreateInterviewBody, type CandidateInput, type JobInput } from '../../helpers/createInterviewBody';
 import { showOnlyFor } from '../../helpers/displayOptions';
-import {
-	EDUCATION_LEVELS,
-	enumLabel,
-	KNOWN_CONTRACT_TYPES,
-	KNOWN_EXPERIENCE_LEVELS,
-	KNOWN_SALARY_PERIODS,
-	KNOWN_WORK_MODES,
-	LANGUAGES,
-} from '../../helpers/enums';
 import { instaviewApiRequest } from '../../transport';
-import { idLocator } from '../common.descriptions';
-
-const options = (values: readonly string[]) => values.map((value) => ({ name: enumLabel(value), value }));
-const OTHER_VALUES = 'Values InstaView added later can be set with an expression.';
 
 const candidateFields: INodeProperties[] = [
 	{
@@ -39,32 +29,7 @@ const candidateFields: INodeProperties[] = [
 		displayOptions: { show: { candidateSource: ['existing'] } },
 	},
 	...showOnlyFor({ candidateSource: ['new'] }, [
-		{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '', placeholder: 'e.g. Jane' },
-		{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', placeholder: 'e.g. Doe' },
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. name@email.com',
-			description: 'Email or Phone Number is required (or both)',
-		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +421905123456',
-			description: 'In international E.164 form, starting with + and the country code. Email or Phone Number is required (or both).',
-		},
-		{
-			displayName: 'GDPR Expiry Date',
-			name: 'gdprExpiryDate',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description: 'Until when InstaView may keep the candidate\'s data; must be after today',
-		},
+		...newCandidateFields,
 		{
 			displayName: 'Candidate Options',
 			name: 'candidateOptions',
@@ -108,60 +73,7 @@ const jobFields: INodeProperties[] = [
 		}),
 		displayOptions: { show: { jobSource: ['existing'] } },
 	},
-	...showOnlyFor({ jobSource: ['new'] }, [
-		{
-			displayName: 'Job Title',
-			name: 'jobTitle',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Senior Backend Engineer',
-			description: '5 to 200 characters',
-		},
-		{
-			displayName: 'Job Details',
-			name: 'jobDetails',
-			type: 'collection',
-			placeholder: 'Add Detail',
-			default: {},
-			options: [
-				{ displayName: 'Contract Type', name: 'contractType', type: 'options', default: 'FULL_TIME', options: options(KNOWN_CONTRACT_TYPES), description: OTHER_VALUES },
-				{ displayName: 'Description', name: 'jobDescription', type: 'string', typeOptions: { rows: 4 }, default: '' },
-				{ displayName: 'Education', name: 'education', type: 'multiOptions', default: [], options: options(EDUCATION_LEVELS) },
-				{ displayName: 'Experience', name: 'experience', type: 'options', default: 'UNDEFINED', options: options(KNOWN_EXPERIENCE_LEVELS), description: OTHER_VALUES },
-				{ displayName: 'Languages', name: 'languages', type: 'multiOptions', default: [], options: options(LANGUAGES).map((o) => ({ ...o, name: o.value })), description: 'Languages the job requires. Values InstaView added later can be set with an expression.' },
-				{ displayName: 'Nice-to-Have Skills', name: 'niceToHaveSkills', type: 'string', default: '', placeholder: 'e.g. Redis, AWS', description: 'Comma-separated; at most 10 skills together with Required Skills, each up to 128 characters' },
-				{ displayName: 'Required Skills', name: 'requiredSkills', type: 'string', default: '', placeholder: 'e.g. TypeScript, NestJS, PostgreSQL', description: 'Comma-separated; at most 10 skills together with Nice-to-Have Skills, each up to 128 characters' },
-			],
-		},
-		{
-			displayName: 'Location',
-			name: 'location',
-			type: 'collection',
-			placeholder: 'Add Location Field',
-			default: {},
-			options: [
-				{ displayName: 'City', name: 'city', type: 'string', default: '' },
-				{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', placeholder: 'e.g. SK' },
-				{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
-				{ displayName: 'Street', name: 'street', type: 'string', default: '' },
-				{ displayName: 'Work Mode', name: 'workMode', type: 'options', default: 'REMOTE', options: options(KNOWN_WORK_MODES), description: OTHER_VALUES },
-			],
-		},
-		{
-			displayName: 'Salary',
-			name: 'salary',
-			type: 'collection',
-			placeholder: 'Add Salary Field',
-			default: {},
-			options: [
-				{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'e.g. EUR' },
-				{ displayName: 'Maximum', name: 'max', type: 'number', default: 0 },
-				{ displayName: 'Minimum', name: 'min', type: 'number', default: 0 },
-				{ displayName: 'Period', name: 'period', type: 'options', default: 'YEARLY', options: options(KNOWN_SALARY_PERIODS), description: OTHER_VALUES },
-			],
-		},
-	]),
+	...showOnlyFor({ jobSource: ['new'] }, newJobFields),
 ];
 
 const properties: INodeProperties[] = [
@@ -225,15 +137,7 @@ function readCandidate(context: IExecuteFunctions, i: number): CandidateInput {
 	const source = context.getNodeParameter('candidateSource', i) as string;
 	if (source === 'new') {
 		const extra = context.getNodeParameter('candidateOptions', i, {}) as IDataObject;
-		return {
-			source: 'new',
-			firstName: context.getNodeParameter('firstName', i, ''),
-			lastName: context.getNodeParameter('lastName', i, ''),
-			email: context.getNodeParameter('email', i, ''),
-			phoneNumber: context.getNodeParameter('phoneNumber', i, ''),
-			gdprExpiryDate: context.getNodeParameter('gdprExpiryDate', i, ''),
-			jobId: extra.jobId,
-		};
+		return { source: 'new', ...readNewCandidate(context, i), jobId: extra.jobId };
 	}
 	return { source: 'existing', id: context.getNodeParameter('candidateId', i, '', { extractValue: true }) };
 }
@@ -244,14 +148,7 @@ function readJob(context: IExecuteFunctions, i: number): JobInput {
 		return { source: 'existing', id: context.getNodeParameter('jobId', i, '', { extractValue: true }) };
 	}
 	if (source === 'new') {
-		const details = context.getNodeParameter('jobDetails', i, {}) as IDataObject;
-		return {
-			source: 'new',
-			jobTitle: context.getNodeParameter('jobTitle', i, ''),
-			...details,
-			location: context.getNodeParameter('location', i, {}) as IDataObject,
-			salary: context.getNodeParameter('salary', i, {}) as IDataObject,
-		};
+		return { source: 'new', ...readNewJob(context, i) };
 	}
 	return { source: 'none' };
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
-import { interviewIdField } from '../common.descriptions';
+import { interviewIdField } from './interview.descriptions';
 
 export const description = showOnlyFor({ resource: ['interview'], operation: ['delete'] }, [
 	{

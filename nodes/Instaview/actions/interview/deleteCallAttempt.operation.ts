@@ -3,8 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
-import { interviewIdField } from '../common.descriptions';
-import { attemptIdField, PHONE_ONLY_NOTE } from './callAttempt.descriptions';
+import { attemptIdField, interviewIdField, PHONE_ONLY_NOTE } from './interview.descriptions';
 
 export const description = showOnlyFor({ resource: ['interview'], operation: ['deleteCallAttempt'] }, [
 	{ ...interviewIdField, description: `The interview the call attempt belongs to. ${PHONE_ONLY_NOTE}` },

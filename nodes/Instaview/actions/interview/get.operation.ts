@@ -4,7 +4,8 @@ import { showOnlyFor } from '../../helpers/displayOptions';
 import { simplifyInterview } from '../../helpers/simplify';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
-import { interviewIdField, simplifyField } from '../common.descriptions';
+import { simplifyField } from '../../descriptions/common';
+import { interviewIdField } from './interview.descriptions';
 
 export const description = showOnlyFor({ resource: ['interview'], operation: ['get'] }, [interviewIdField, simplifyField]);
 

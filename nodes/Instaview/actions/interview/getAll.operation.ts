@@ -5,7 +5,7 @@ import { enumLabel, INTERVIEW_STATUSES } from '../../helpers/enums';
 import { simplifyInterview } from '../../helpers/simplify';
 import { asText, requireUuid } from '../../helpers/validation';
 import { instaviewApiRequestAllItems } from '../../transport';
-import { idLocator, simplifyField } from '../common.descriptions';
+import { idLocator, simplifyField } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [
 	idLocator({

@@ -4,8 +4,7 @@ import { normalizeScheduleTime } from '../../helpers/dates';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
-import { interviewIdField } from '../common.descriptions';
-import { attemptIdField, PHONE_ONLY_NOTE } from './callAttempt.descriptions';
+import { attemptIdField, interviewIdField, PHONE_ONLY_NOTE } from './interview.descriptions';
 
 export const description = showOnlyFor({ resource: ['interview'], operation: ['rescheduleCallAttempt'] }, [
 	{ ...interviewIdField, description: `The interview the call attempt belongs to. ${PHONE_ONLY_NOTE}` },

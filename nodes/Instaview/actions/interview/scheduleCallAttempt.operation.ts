@@ -4,8 +4,7 @@ import { normalizeScheduleTime } from '../../helpers/dates';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
-import { interviewIdField } from '../common.descriptions';
-import { PHONE_ONLY_NOTE } from './callAttempt.descriptions';
+import { interviewIdField, PHONE_ONLY_NOTE } from './interview.descriptions';
 
 export const description = showOnlyFor({ resource: ['interview'], operation: ['scheduleCallAttempt'] }, [
 	{ ...interviewIdField, description: `The interview to call again. ${PHONE_ONLY_NOTE}` },

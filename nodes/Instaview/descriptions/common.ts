@@ -42,16 +42,6 @@ export function idLocator({ name, displayName, searchListMethod, description, re
 	};
 }
 
-export const interviewIdField: INodeProperties = {
-	displayName: 'Interview ID',
-	name: 'interviewId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 550e8400-e29b-41d4-a716-446655440000',
-	description: 'The ID of the interview, as returned by Create or Get Many',
-};
-
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',

@@ -1,5 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export const interviewIdField: INodeProperties = {
+	displayName: 'Interview ID',
+	name: 'interviewId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 550e8400-e29b-41d4-a716-446655440000',
+	description: 'The ID of the interview, as returned by Create or Get Many',
+};
+
 export const PHONE_ONLY_NOTE = 'Only for phone interviews; InstaView refuses call attempts on online interviews.';
 
 export const attemptIdField: INodeProperties = {

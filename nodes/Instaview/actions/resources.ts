@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as interview from './interview/Interview.resource';
+import type { OperationDefinition, ResourceDefinition } from './types';
+
+/**
+ * Every resource of the InstaView node, keyed by the Resource field's value. A new resource
+ * is a folder under actions/ and one line here; the node's fields and the router follow.
+ */
+export const resources: Record<string, ResourceDefinition> = {
+	interview,
+};
+
+const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** The operation chosen by the two fields, or undefined when the pair does not exist. */
+export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
+	if (!own(resources, resource)) return undefined;
+	const { operations } = resources[resource];
+	return own(operations, operation) ? operations[operation] : undefined;
+}
+
+/** The Resource field followed by the fields of every resource, for the node's description. */
+export function resourceProperties(): INodeProperties[] {
+	const entries = Object.entries(resources);
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: entries.map(([value, definition]) => ({ name: definition.displayName, value })),
+			default: entries[0][0],
+		},
+		...entries.flatMap(([, definition]) => definition.description),
+	];
+}
