@@ -59,11 +59,6 @@ export interface TriggerState {
 	verify: string[];
 }
 
-export const ANALYSIS_PENDING = 1;
-export const ANALYSIS_PROCESSING = 2;
-export const ANALYSIS_COMPLETED = 3;
-export const ANALYSIS_FAILED = 4;
-
 function digest(id: string, characters: number): string {
 	return createHash('sha256').update(id.replace(/-/g, '').toLowerCase()).digest('base64url').slice(0, characters);
 }
@@ -188,12 +183,6 @@ export function isHandled(state: TriggerState, candidateId: string, analysisId: 
 	return !!entry && entry.indexOf(analysisKey(analysisId), 1) > 0;
 }
 
-export interface AnalysisView {
-	id: string;
-	status: number;
-	updatedAt: string;
-}
-
 export interface CandidateOutcome {
 	/** Analyses to mark handled (emitted or skipped). */
 	handled: string[];
@@ -259,9 +248,4 @@ export function isNewSinceSeeding(state: TriggerState, updatedAt: string, emitEx
 	// Inclusive: seededAt is the time of InstaView's first answer, so an analysis stamped in that
 	// same millisecond may have finished after it; emitting it beats missing it.
 	return at >= Date.parse(state.seededAt);
-}
-
-export function compareAnalyses(a: AnalysisView, b: AnalysisView): number {
-	if (a.updatedAt !== b.updatedAt) return Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || (a.updatedAt < b.updatedAt ? -1 : 1);
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -3,7 +3,6 @@ import {
 	analysisKey,
 	candidateKey,
 	commitCandidate,
-	compareAnalyses,
 	deferCandidate,
 	forgetCandidate,
 	initialState,
@@ -13,8 +12,7 @@ import {
 	observeCandidate,
 	writeState,
 	type TriggerState,
-} from '../../../../nodes/Instaview/trigger/state';
-import { PollBudget } from '../../../../nodes/Instaview/trigger/budget';
+} from '../../../../../nodes/Instaview/trigger/polling/state';
 
 const A = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
 const B = '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -152,16 +150,6 @@ describe('trigger state', () => {
 		expect(isNewSinceSeeding(state, 'not a date', false)).toBe(true);
 	});
 
-	test('analyses sort by completion time, then id (several may share a timestamp)', () => {
-		const t = '2026-05-01T10:00:00.000Z';
-		const list = [
-			{ id: 'c', status: 3, updatedAt: t },
-			{ id: 'a', status: 3, updatedAt: '2026-05-01T10:00:01.000Z' },
-			{ id: 'b', status: 3, updatedAt: t },
-		];
-		expect([...list].sort(compareAnalyses).map((x) => x.id)).toEqual(['b', 'c', 'a']);
-	});
-
 	test('writeState assigns fresh values and removes keys the state no longer has', () => {
 		const bucket: Record<string, unknown> = { stale: 1 };
 		const state = fresh();
@@ -170,26 +158,5 @@ describe('trigger state', () => {
 		expect(bucket.stale).toBeUndefined();
 		expect(bucket.verify).toEqual([A]);
 		expect(bucket.verify).not.toBe(state.verify);
-	});
-
-	test('the budget stops at the request cap, the rate-limit reserve and the deadline', () => {
-		let now = 0;
-		const budget = new PollBudget(3, 1000, () => now);
-		expect(budget.canSpend()).toBe(true);
-		budget.meter.requests = 3;
-		expect(budget.canSpend()).toBe(false);
-		budget.meter.requests = 0;
-		// A tenth of each window is kept for other workflows (at least 5 requests).
-		budget.meter.rateLimit = { minute: { limit: 60, remaining: 6 }, hour: {}, seenAt: 0 };
-		expect(budget.canSpend()).toBe(false);
-		budget.meter.rateLimit = { minute: { limit: 30, remaining: 6 }, hour: {}, seenAt: 0 };
-		expect(budget.canSpend()).toBe(true);
-		budget.meter.rateLimit = { minute: { limit: 60, remaining: 7 }, hour: { limit: 2000, remaining: 200 }, seenAt: 0 };
-		expect(budget.canSpend()).toBe(false);
-		budget.meter.rateLimit = { minute: { limit: 60, remaining: 7 }, hour: { limit: 2000, remaining: 201 }, seenAt: 0 };
-		expect(budget.canSpend()).toBe(true);
-		expect(budget.waitMs()).toBe(800);
-		now = 800;
-		expect(budget.canSpend()).toBe(false);
 	});
 });

@@ -1,19 +1,14 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { isDataObject } from '../transport';
+import { ANALYSIS_STATUS, isInFlightStatus, isTerminalStatus } from '../../helpers/analysisStatus';
+import { isDataObject } from '../../transport';
+import { analysisOf, compareAnalyses, matchesFilter, type AnalysisFilter, type AnalysisView } from '../output/analysis';
+import { buildAnalysisItem, type OutputOptions } from '../output/item';
+import { PollBudget } from './budget';
+import { budgetedGet, budgetedRequest, readCandidateInterviews, readCandidatePage, toSummary } from './reads';
 import {
-	get,
-	PollBudget,
-	readCandidateInterviews,
-	readCandidatePage,
-	toSummary,
-} from './budget';
-import { analysisOf, buildItems, isInFlight, isTerminal, matches, type Found, type TriggerOptions } from './output';
-import {
-	ANALYSIS_COMPLETED,
 	advanceScan,
 	commitCandidate,
-	compareAnalyses,
 	deferCandidate,
 	forgetCandidate,
 	initialState,
@@ -25,9 +20,24 @@ import {
 	type TriggerState,
 } from './state';
 
-export type { TriggerOptions } from './output';
+export type PollScope = 'all' | 'job' | 'candidate';
 
-export function scopeKeyOf(options: TriggerOptions): string {
+/** Everything one poll needs to know from the trigger's fields. */
+export interface PollOptions extends AnalysisFilter, OutputOptions {
+	scope: PollScope;
+	jobId?: string;
+	candidateId?: string;
+	emitExisting: boolean;
+	maxRequests: number;
+}
+
+/** A finished analysis found by a poll, with the interview it belongs to. */
+export interface Found {
+	interview: IDataObject;
+	analysis: AnalysisView;
+}
+
+export function scopeKeyOf(options: PollOptions): string {
 	if (options.scope === 'job') return `job:${options.jobId ?? ''}`;
 	if (options.scope === 'candidate') return `candidate:${options.candidateId ?? ''}`;
 	return 'all';
@@ -39,7 +49,7 @@ export function scopeKeyOf(options: TriggerOptions): string {
  */
 export function judgeCandidate(
 	state: TriggerState,
-	options: TriggerOptions,
+	options: PollOptions,
 	candidateId: string,
 	interviews: IDataObject[],
 ): { emit: Found[]; handled: string[]; pending: boolean; analyses: number } {
@@ -51,13 +61,13 @@ export function judgeCandidate(
 		const analysis = analysisOf(interview);
 		if (!analysis) continue;
 		analyses++;
-		if (isInFlight(analysis.status)) {
+		if (isInFlightStatus(analysis.status)) {
 			pending = true;
 			continue;
 		}
-		if (!isTerminal(analysis.status) || isHandled(state, candidateId, analysis.id)) continue;
+		if (!isTerminalStatus(analysis.status) || isHandled(state, candidateId, analysis.id)) continue;
 		handled.push(analysis.id);
-		if (isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting) && matches(options, interview, analysis)) {
+		if (isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting) && matchesFilter(options, interview, analysis)) {
 			emit.push({ interview, analysis });
 		}
 	}
@@ -77,7 +87,7 @@ export function judgeCandidate(
 async function work(
 	context: IPollFunctions,
 	state: TriggerState,
-	options: TriggerOptions,
+	options: PollOptions,
 	budget: PollBudget,
 	found: Found[],
 	fresh = false,
@@ -117,7 +127,7 @@ async function work(
 		commitCandidate(state, candidateId, verdict);
 		found.push(...verdict.emit);
 		// Each PDF to download later is a request this poll has already promised.
-		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_COMPLETED).length;
+		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_STATUS.COMPLETED).length;
 		return true;
 	};
 
@@ -133,7 +143,7 @@ async function work(
 		// company's scan cannot starve verification (and the reverse).
 		if (!scanDone && (!toVerify || scannedPages < Math.ceil(budget.maxRequests / 2))) {
 			if (options.scope === 'candidate') {
-				const body = await get(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
+				const body = await budgetedGet(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
 				adoptServerClock();
 				const summary = isDataObject(body) ? toSummary(body) : undefined;
 				if (summary) observeCandidate(state, summary.id, summary.analysisCount);
@@ -154,7 +164,22 @@ async function work(
 	}
 }
 
-function loadState(context: IPollFunctions, options: TriggerOptions): { bucket: IDataObject; state: TriggerState; fresh: boolean } {
+/** The items of one poll, in completion order, each with its PDF if asked (within the budget). */
+async function buildItems(
+	context: IPollFunctions,
+	budget: PollBudget,
+	options: PollOptions,
+	found: Found[],
+): Promise<INodeExecutionData[]> {
+	const sorted = [...found].sort((a, b) => compareAnalyses(a.analysis, b.analysis));
+	const items: INodeExecutionData[] = [];
+	for (const { interview, analysis } of sorted) {
+		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget)));
+	}
+	return items;
+}
+
+function loadState(context: IPollFunctions, options: PollOptions): { bucket: IDataObject; state: TriggerState; fresh: boolean } {
 	const bucket = context.getWorkflowStaticData('node');
 	const scopeKey = scopeKeyOf(options);
 	const stored = migrateState(bucket);
@@ -165,7 +190,7 @@ function loadState(context: IPollFunctions, options: TriggerOptions): { bucket: 
 /** One production poll. Returns null when nothing new was found. */
 export async function pollProduction(
 	context: IPollFunctions,
-	options: TriggerOptions,
+	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
 	const { bucket, state, fresh } = loadState(context, options);
 	const budget = PollBudget.forPoll(context, options.maxRequests);
@@ -194,10 +219,10 @@ export async function pollProduction(
  */
 export async function pollManual(
 	context: IPollFunctions,
-	options: TriggerOptions,
+	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
 	const budget = PollBudget.forPoll(context, options.maxRequests);
-	const manual: TriggerOptions = { ...options, emitExisting: true };
+	const manual: PollOptions = { ...options, emitExisting: true };
 	const empty = initialState('manual', new Date(0));
 	let best: Found | undefined;
 	const consider = (candidateId: string, interviews: IDataObject[]) => {

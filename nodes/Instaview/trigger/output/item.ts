@@ -1,0 +1,44 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { downloadAnalysisPdf, type BinaryDataContext } from '../../helpers/analysisPdf';
+import { ANALYSIS_STATUS } from '../../helpers/analysisStatus';
+import { simplifyInterview } from '../../helpers/simplify';
+import type { InstaviewRequest } from '../../transport';
+
+/** How a trigger's items look: simplified or raw, and with the analysis PDF or without. */
+export interface OutputOptions {
+	simplify: boolean;
+	downloadPdf: boolean;
+	binaryProperty: string;
+}
+
+/** The `event` field of an item, named as InstaView's webhook events name them. */
+export function analysisEventName(status: number): 'analysis.completed' | 'analysis.failed' {
+	return status === ANALYSIS_STATUS.FAILED ? 'analysis.failed' : 'analysis.completed';
+}
+
+/**
+ * One output item for a finished analysis. A PDF that cannot be downloaded does not cost the
+ * item: it is delivered with `pdfError` instead. `request` is passed on to the PDF download.
+ */
+export async function buildAnalysisItem(
+	context: BinaryDataContext,
+	interview: IDataObject,
+	status: number,
+	options: OutputOptions,
+	request: Pick<InstaviewRequest, 'meter' | 'maxRateLimitWaitMs'> = {},
+): Promise<INodeExecutionData> {
+	const event = analysisEventName(status);
+	const json: IDataObject = options.simplify ? { ...simplifyInterview(interview), event } : { ...interview, event };
+	const item: INodeExecutionData = { json };
+	if (options.downloadPdf && status === ANALYSIS_STATUS.COMPLETED) {
+		try {
+			const { binary } = await downloadAnalysisPdf(context, String(interview.id), request);
+			item.binary = { [options.binaryProperty || 'data']: binary };
+		} catch (error) {
+			// The analysis is still delivered; only its PDF is missing.
+			json.pdfError = (error as Error).message;
+		}
+	}
+	return item;
+}
