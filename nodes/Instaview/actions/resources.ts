@@ -11,6 +11,9 @@ export const resources: Record<string, ResourceDefinition> = {
 	interview,
 };
 
+/** The resource a new node starts on. */
+const DEFAULT_RESOURCE = 'interview';
+
 const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /** The operation chosen by the two fields, or undefined when the pair does not exist. */
@@ -30,7 +33,7 @@ export function resourceProperties(): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			options: entries.map(([value, definition]) => ({ name: definition.displayName, value })),
-			default: entries[0][0],
+			default: DEFAULT_RESOURCE,
 		},
 		...entries.flatMap(([, definition]) => definition.description),
 	];
