@@ -215,6 +215,11 @@ export async function testCredential(credentials: TestCredentials): Promise<{ st
 		return { status: 'OK', message: 'Connection successful!' };
 	} catch (error) {
 		const apiError = error as NodeApiError | NodeOperationError;
+		// As n8n's credentials tester does: a responseCode rule for the status wins.
+		const status = Number((apiError as NodeApiError).httpCode);
+		for (const rule of credentialType.test.rules ?? []) {
+			if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+		}
 		return { status: 'Error', message: apiError.message };
 	}
 }
