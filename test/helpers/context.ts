@@ -168,7 +168,10 @@ export function createFakeContext(options: FakeContextOptions): FakeContext {
 		getNode: () => node,
 		getInputData: () => items,
 		getNodeParameter,
-		getCurrentNodeParameter: (name: string) => readPath(parametersFor(0), name),
+		getCurrentNodeParameter: (name: string, extra?: { extractValue?: boolean }) => {
+			const value = readPath(parametersFor(0), name);
+			return extra?.extractValue && value && typeof value === 'object' && '__rl' in value ? (value as unknown as { value: unknown }).value : value;
+		},
 		getCredentials: async () => ({ ...options.credentials }),
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',

@@ -211,7 +211,7 @@ describe('InstaView Trigger', () => {
 	test('350+ candidates over many pages with a small budget: scanning spans polls, nothing missed', async () => {
 		const old = Array.from({ length: 360 }, () => completedCandidate(emu()));
 		for (let i = 0; i < 20; i++) addCandidate(emu());
-		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 3 } }));
+		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 3, addDetails: false } }));
 		expect((await trigger.poll()).returnedNull).toBe(true);
 		// Half the budget scans (2 pages), the rest verifies.
 		expect(trigger.staticData).toMatchObject({ phase: 'seeding', scan: { page: 3, cycle: 0 } });
@@ -227,7 +227,7 @@ describe('InstaView Trigger', () => {
 
 	test('a scan longer than the budget does not starve verification', async () => {
 		for (let i = 0; i < 450; i++) completedCandidate(emu());
-		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 5 } }));
+		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 5, addDetails: false } }));
 		await trigger.poll();
 		await trigger.poll();
 		const waiting = (trigger.staticData.verify as string[]).length;
@@ -240,7 +240,7 @@ describe('InstaView Trigger', () => {
 		const other = emu().state.createJob({ title: 'Other' });
 		const inJob = addCandidate(emu(), [job.id]);
 		const outside = addCandidate(emu(), [other.id]);
-		const byJob = new TriggerHarness(emu(), parameters({ scope: 'job', jobId: job.id }));
+		const byJob = new TriggerHarness(emu(), parameters({ scope: 'job', jobId: job.id, options: { addDetails: false } }));
 		const byCandidate = new TriggerHarness(emu(), parameters({ scope: 'candidate', candidateId: outside.id }));
 		await drain(byJob);
 		await drain(byCandidate);

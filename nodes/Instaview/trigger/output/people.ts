@@ -49,16 +49,24 @@ export class PeopleDirectory {
 
 	constructor(private readonly read: ReadResource) {}
 
-	/** Distinct candidates and jobs not read yet among these interviews: the requests details would cost. */
-	requestsNeeded(interviews: IDataObject[]): number {
-		const candidates = new Set<string>();
-		const jobs = new Set<string>();
+	private readonly planned = new Set<string>();
+
+	/**
+	 * Counts the reads details of these interviews will need beyond those already planned, and
+	 * plans them: a polling trigger reserves that many requests of its budget per candidate it
+	 * emits for, so the details never push a poll past its budget.
+	 */
+	plan(interviews: IDataObject[]): number {
+		let added = 0;
 		for (const interview of interviews) {
 			const { candidateId, jobId } = idsOf(interview);
-			if (candidateId && !this.candidates.has(candidateId)) candidates.add(candidateId);
-			if (jobId && !this.jobs.has(jobId)) jobs.add(jobId);
+			for (const key of [candidateId && `candidate:${candidateId}`, jobId && `job:${jobId}`]) {
+				if (!key || this.planned.has(key)) continue;
+				this.planned.add(key);
+				added++;
+			}
 		}
-		return candidates.size + jobs.size;
+		return added;
 	}
 
 	async detailsFor(interview: IDataObject): Promise<PeopleDetails> {

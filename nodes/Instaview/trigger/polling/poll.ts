@@ -4,6 +4,7 @@ import { ANALYSIS_STATUS, isInFlightStatus, isTerminalStatus } from '../../helpe
 import { isDataObject } from '../../transport';
 import { analysisOf, compareAnalyses, matchesFilter, type AnalysisFilter, type AnalysisView } from '../output/analysis';
 import { buildAnalysisItem, type OutputOptions } from '../output/item';
+import { PeopleDirectory } from '../output/people';
 import { PollBudget } from './budget';
 import { budgetedGet, budgetedRequest, readCandidateInterviews, readCandidatePage, toSummary } from './reads';
 import {
@@ -21,6 +22,14 @@ import {
 } from './state';
 
 export type PollScope = 'all' | 'job' | 'candidate';
+
+/** Room kept per candidate read for its details: its record and (usually) one job. The exact count is reserved by people.plan(). */
+const DETAIL_READS_PER_CANDIDATE = 2;
+
+/** Candidate and job details read within this poll's budget, each at most once per poll. */
+function peopleOfPoll(context: IPollFunctions, budget: PollBudget): PeopleDirectory {
+	return new PeopleDirectory(async (path, subject) => await budgetedGet(context, budget, path, {}, subject));
+}
 
 /** Everything one poll needs to know from the trigger's fields. */
 export interface PollOptions extends AnalysisFilter, OutputOptions {
@@ -91,6 +100,7 @@ async function work(
 	budget: PollBudget,
 	found: Found[],
 	fresh = false,
+	people?: PeopleDirectory,
 ): Promise<void> {
 	const visited = new Set<string>();
 	// A fresh state's first request is always the scan (queue and verify are empty), so the
@@ -107,7 +117,7 @@ async function work(
 
 	const readCandidate = async (candidateId: string): Promise<boolean> => {
 		visited.add(candidateId);
-		const read = await readCandidateInterviews(context, budget, candidateId, options.downloadPdf ? 1 : 0).then(
+		const read = await readCandidateInterviews(context, budget, candidateId, (options.downloadPdf ? 1 : 0) + (options.addDetails ? DETAIL_READS_PER_CANDIDATE : 0)).then(
 			(interviews) => ({ interviews, error: undefined }),
 			(error: unknown) => ({ interviews: undefined, error }),
 		);
@@ -128,6 +138,8 @@ async function work(
 		found.push(...verdict.emit);
 		// Each PDF to download later is a request this poll has already promised.
 		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_STATUS.COMPLETED).length;
+		// So are the candidate and job reads of the details (each distinct one once per poll).
+		if (options.addDetails && people) budget.reserved += people.plan(verdict.emit.map((entry) => entry.interview));
 		return true;
 	};
 
@@ -170,11 +182,12 @@ async function buildItems(
 	budget: PollBudget,
 	options: PollOptions,
 	found: Found[],
+	people: PeopleDirectory,
 ): Promise<INodeExecutionData[]> {
 	const sorted = [...found].sort((a, b) => compareAnalyses(a.analysis, b.analysis));
 	const items: INodeExecutionData[] = [];
 	for (const { interview, analysis } of sorted) {
-		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget)));
+		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget), people));
 	}
 	return items;
 }
@@ -195,9 +208,10 @@ export async function pollProduction(
 	const { bucket, state, fresh } = loadState(context, options);
 	const budget = PollBudget.forPoll(context, options.maxRequests);
 	const found: Found[] = [];
+	const people = peopleOfPoll(context, budget);
 	let failure: unknown;
 	try {
-		await work(context, state, options, budget, found, fresh);
+		await work(context, state, options, budget, found, fresh, people);
 	} catch (error) {
 		failure = error;
 	}
@@ -210,7 +224,7 @@ export async function pollProduction(
 		);
 	}
 	if (found.length === 0) return null;
-	return [await buildItems(context, budget, options, found)];
+	return [await buildItems(context, budget, options, found, people)];
 }
 
 /**
@@ -222,6 +236,8 @@ export async function pollManual(
 	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
 	const budget = PollBudget.forPoll(context, options.maxRequests);
+	// The test event's candidate and job reads come out of the same budget.
+	if (options.addDetails) budget.reserved += DETAIL_READS_PER_CANDIDATE;
 	const manual: PollOptions = { ...options, emitExisting: true };
 	const empty = initialState('manual', new Date(0));
 	let best: Found | undefined;
@@ -247,5 +263,5 @@ export async function pollManual(
 		}
 	}
 	if (!best) return null;
-	return [await buildItems(context, budget, options, [best])];
+	return [await buildItems(context, budget, options, [best], peopleOfPoll(context, budget))];
 }
