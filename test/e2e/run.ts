@@ -330,9 +330,10 @@ async function checkTrigger(emuUrl: string, example2Id: string | undefined): Pro
 		assert.ok(sx && sy, JSON.stringify(seen));
 		assert.equal(sx.node, 'Notify Recruiter');
 		assert.equal(sx.rating, 91);
-		assert.match(String(sx.message), /rated 91\/100/);
+		// The loop a recruiter wants: who, for which job, and the rating, in one message.
+		assert.match(String(sx.message), /^Maria Garcia \(maria\.garcia@example\.com\) was rated 91\/100 for Product Designer /, String(sx.message));
 		assert.equal(sy.node, 'Below Threshold');
-		pass('example notify-on-high-rating.json (activated): X (91) reached "Notify Recruiter", Y (64) went to "Below Threshold", each once');
+		pass(`example notify-on-high-rating.json (activated): X (91) reached "Notify Recruiter" with "${String(sx.message).slice(0, 80)}…", Y (64) went to "Below Threshold", each once`);
 	}
 }
 
@@ -388,8 +389,9 @@ async function main(): Promise<void> {
 		phase('c) trigger: activation + scheduled polls', () => checkTrigger(emu.url, example2Id)),
 		chromium
 			? phase('browser: parameter panel per create shape', async () => {
-					const shots = await browserCheck(n8n!, chromium, SHAPES_WORKFLOW_ID, Object.values(SHAPES));
+					const { shots, editor } = await browserCheck(n8n!, chromium, SHAPES_WORKFLOW_ID, Object.values(SHAPES));
 					for (const s of shots) pass(`browser: "${s.node}" shows [${s.shown.join(', ')}], hides [${s.hidden.join(', ')}] (${s.file})`);
+					pass(`browser: plain labels [${editor.createLabels.join(', ')}] in Create, [${editor.triggerLabels.join(', ')}] in the trigger; Job picker for Jane lists only [${editor.jobEntries.join(', ')}]; agents read as words ("${editor.agentEntries[0]}"); the trigger's test event shows name and job title (${editor.files.join(', ')})`);
 				})
 			: Promise.resolve(),
 	]);

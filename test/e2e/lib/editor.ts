@@ -1,0 +1,149 @@
+/**
+ * The editor as a user sees it (run inside the browser check's session): plain locator labels
+ * in the node and the trigger, the Job picker narrowed to the chosen candidate's jobs, picker
+ * entries in words, and the trigger's simplified test event. Screenshots go to .e2e-artifacts/;
+ * with E2E_README_SCREENSHOTS=1 the README's two images are written to docs/images/ as well.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+
+import { DEMO_IDS } from '../../emulator';
+import { ARTIFACTS, openNode, visibleLabels } from './browser';
+import { ACTION_TYPE, createWorkflow, log, REPO, TRIGGER_TYPE, type N8nInstance, type WorkflowJson } from './stack';
+import { DEMO_CREDENTIAL } from './workflows';
+
+export const README_IMAGES = path.join(REPO, 'docs', 'images');
+const writeReadmeImages = process.env.E2E_README_SCREENSHOTS === '1';
+
+const CREATE_NODE = 'Existing Candidate, Existing Job';
+const TRIGGER_NODE = 'InstaView Trigger';
+const CREATE_LABELS = ['Agent', 'Candidate Source', 'Candidate', 'Job Source', 'Job'];
+const TRIGGER_LABELS = ['Event', 'Scope', 'Job'];
+
+export interface EditorFindings {
+	createLabels: string[];
+	triggerLabels: string[];
+	/** The Job picker's entries once Jane (one job) is the chosen candidate. */
+	jobEntries: string[];
+	agentEntries: string[];
+	/** The first row of the trigger's test event, as the output panel shows it. */
+	triggerOutput: string;
+	files: string[];
+}
+
+const rl = (value: string, cachedResultName?: string) => ({ __rl: true, mode: 'list', value, ...(cachedResultName ? { cachedResultName } : {}) });
+const credential = { instaviewApi: { id: DEMO_CREDENTIAL.id, name: DEMO_CREDENTIAL.name } };
+
+/** Never executed: only opened in the editor. */
+function editorWorkflow(): WorkflowJson {
+	return {
+		name: 'E2E: editor check',
+		active: false,
+		nodes: [
+			{
+				id: 'editor-trigger',
+				name: TRIGGER_NODE,
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'analysisCompleted',
+					scope: 'job',
+					jobId: rl(DEMO_IDS.jobs.backend, 'Senior Backend Engineer · Open'),
+					options: {},
+				},
+				credentials: credential,
+			},
+			{
+				id: 'editor-create',
+				name: CREATE_NODE,
+				type: ACTION_TYPE,
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: {
+					resource: 'interview',
+					operation: 'create',
+					agentId: rl(DEMO_IDS.agents.screening, 'Screening (EN) · Screening · English · Online'),
+					candidateSource: 'existing',
+					candidateId: rl(DEMO_IDS.candidates.jane, 'Jane Doe (jane.doe@example.com) · Applied'),
+					jobSource: 'existing',
+					jobId: rl(''),
+					start: 'immediately',
+					options: {},
+				},
+				credentials: credential,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+async function shoot(page: Page, name: string, files: string[], clipSelector?: string): Promise<void> {
+	const target = clipSelector ? await page.$(clipSelector) : null;
+	const file = path.join(ARTIFACTS, name);
+	await (target ?? page).screenshot({ path: file });
+	files.push(path.relative(REPO, file));
+	if (writeReadmeImages && name.startsWith('readme-')) {
+		fs.mkdirSync(README_IMAGES, { recursive: true });
+		const readmeFile = path.join(README_IMAGES, name.replace(/^readme-/, ''));
+		fs.copyFileSync(file, readmeFile);
+		files.push(path.relative(REPO, readmeFile));
+	}
+}
+
+/** Opens the resource locator of `parameter` and returns the visible entries of its list. */
+async function pickerEntries(page: Page, parameter: string): Promise<string[]> {
+	await page.click(`[data-test-id="resource-locator-${parameter}"] input`);
+	await page.waitForFunction(
+		() => Array.from(document.querySelectorAll('[data-test-id="rlc-item"]')).some((el) => (el as HTMLElement).offsetParent !== null),
+		{ timeout: 20000 },
+	);
+	await new Promise((r) => setTimeout(r, 500));
+	const entries = await page.$$eval('[data-test-id="rlc-item"]', (els) =>
+		els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => (el as HTMLElement).innerText.trim()),
+	);
+	return entries;
+}
+
+export async function editorCheck(page: Page, n8n: N8nInstance): Promise<EditorFindings> {
+	const files: string[] = [];
+	const wf = await createWorkflow(n8n, editorWorkflow());
+	// README images at a size that reads well on GitHub and stays small.
+	await page.setViewport({ width: 1280, height: 860 });
+
+	await openNode(page, n8n, wf.id, CREATE_NODE, CREATE_LABELS);
+	const createLabels = await visibleLabels(page, CREATE_LABELS);
+	assert.deepEqual(createLabels, CREATE_LABELS, `Create panel labels: ${createLabels.join(', ')}`);
+	await shoot(page, 'readme-create-panel.png', files);
+	const agentEntries = await pickerEntries(page, 'agentId');
+	await page.keyboard.press('Escape');
+	assert.ok(agentEntries.includes('Screening (EN) · Screening · English · Online'), `agent entries: ${agentEntries.join(' | ')}`);
+	assert.ok(agentEntries.every((entry) => !/\b[A-Z]{3,}(_[A-Z]+)*\b/.test(entry.replace(/\(EN\)/, ''))), `raw enum values in ${agentEntries.join(' | ')}`);
+	const jobEntries = await pickerEntries(page, 'jobId');
+	await shoot(page, 'job-picker-narrowed.png', files);
+	await page.keyboard.press('Escape');
+	assert.deepEqual(jobEntries, ['Senior Backend Engineer · Open'], `Job picker for Jane offers: ${jobEntries.join(' | ')}`);
+	log(`   editor: Job picker for Jane offers only [${jobEntries.join(', ')}]`);
+
+	await openNode(page, n8n, wf.id, TRIGGER_NODE, TRIGGER_LABELS);
+	const triggerLabels = await visibleLabels(page, TRIGGER_LABELS);
+	assert.deepEqual(triggerLabels, TRIGGER_LABELS, `Trigger panel labels: ${triggerLabels.join(', ')}`);
+	await page.click('[data-test-id="trigger-execute-button"], [data-test-id="node-execute-button"]');
+	await page.waitForFunction(
+		() => {
+			const panel = document.querySelector('[data-test-id="ndv-output-panel"], [data-test-id="output-panel"]') as HTMLElement | null;
+			return !!panel && /candidateName|overallRating/.test(panel.innerText);
+		},
+		{ timeout: 60000 },
+	);
+	await new Promise((r) => setTimeout(r, 1000));
+	const triggerOutput = await page.$eval('[data-test-id="ndv-output-panel"], [data-test-id="output-panel"]', (el) => (el as HTMLElement).innerText);
+	assert.match(triggerOutput, /Senior Backend Engineer/, 'the test event shows no job title');
+	assert.match(triggerOutput, /Jane Doe|John Smith/, 'the test event shows no candidate name');
+	await shoot(page, 'readme-trigger-output.png', files);
+	return { createLabels, triggerLabels, jobEntries, agentEntries, triggerOutput: triggerOutput.slice(0, 400), files };
+}
