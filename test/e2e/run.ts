@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 
 import { ALL_SCOPES, DEMO_API_KEY, DEMO_IDS } from '../emulator';
 import { browserCheck, findChromium } from './lib/browser';
+import { checkAgentUsesTool } from './scenarios/agent';
 import {
 	ACTION_TYPE,
 	activateWorkflow,
@@ -370,6 +371,8 @@ async function main(): Promise<void> {
 
 	await phase('b) shapes workflow via n8n execute', () => checkShapes(emu.url));
 	await phase('examples via n8n execute', () => checkManualExamples(emu.url, examples));
+	const agent = await phase('AI agent uses the InstaView tool (n8n execute)', () => checkAgentUsesTool(n8n!, emu.url));
+	pass(`AI agent: the model was offered "${agent.toolName}" ("${agent.toolDescription.slice(0, 60)}…"), called it once, and the emulator got exactly POST /interviews ${JSON.stringify(agent.body)} (${agent.modelCalls} model calls)`);
 
 	await phase('start n8n, owner setup', async () => {
 		await startN8nServer(n8n!);
