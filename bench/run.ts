@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'os';
 import { join } from 'path';
 
 import { benchBulkCreate, type BulkFigures } from './bulkCreate';
+import { benchDetails } from './details';
 import { benchGetMany, type GetManyFigures } from './getMany';
 import { benchTrigger, type TriggerFigures } from './trigger';
 
@@ -48,7 +49,13 @@ async function main(): Promise<void> {
 		}
 	}
 
-	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger };
+	const details = await benchDetails();
+	console.log(`\n4. Candidate and job details in the trigger: ${details.candidates} candidates over ${details.jobs} jobs, budget ${details.budget}`);
+	for (const r of details.runs) {
+		console.log(`   k = ${String(r.k).padEnd(3)} (${r.distinctCandidates} candidates, ${r.distinctJobs} jobs): ${r.requestsWith} requests with details, ${r.requestsWithout} without (+${r.extra}); ${r.pollsWith} vs ${r.pollsWithout} poll(s); max ${r.maxInAPollWith} in a poll (budget: ${mark(r.maxInAPollWith <= details.budget)})`);
+	}
+
+	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger, details };
 	const file = join(__dirname, 'results.json');
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nFigures written to bench/results.json`);

@@ -21,15 +21,19 @@ export interface TriggerFigures {
 	baseline: { requestsPerPoll: number; stateBytes: number; minutesPerPollAt60PerMinute: number };
 }
 
-class Trigger {
+/** A trigger between polls (details off unless asked: the scan figures are about finding analyses). */
+export class Trigger {
 	staticData: IDataObject = {};
-	constructor(private readonly emulator: Emulator) {}
+	constructor(
+		private readonly emulator: Emulator,
+		private readonly addDetails = false,
+	) {}
 
 	async poll(maxRequests: number): Promise<{ emitted: number; requests: number }> {
 		this.staticData = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
 		const before = (await this.emulator.control.requests()).length;
 		const { context } = createFakeContext({
-			parameters: { event: 'analysisCompleted', scope: 'all', options: { maxRequests } },
+			parameters: { event: 'analysisCompleted', scope: 'all', options: { maxRequests, addDetails: this.addDetails } },
 			credentials: { apiKey: DEMO_API_KEY, baseUrl: this.emulator.url },
 			mode: 'trigger',
 			staticData: this.staticData,
@@ -45,12 +49,12 @@ class Trigger {
 	}
 }
 
-function completeNewAnalysis(emulator: Emulator, candidateId: string): void {
-	const interview = emulator.state.createInterview({ candidateId });
+export function completeNewAnalysis(emulator: Emulator, candidateId: string, jobId?: string): void {
+	const interview = emulator.state.createInterview({ candidateId, ...(jobId ? { jobId } : {}) });
 	advanceInterview(emulator.state, interview.id, { status: 'COMPLETED', analysisStatus: 3, overallRating: 75 });
 }
 
-async function pollUntilSettled(trigger: Trigger, budget: number) {
+export async function pollUntilSettled(trigger: Trigger, budget: number) {
 	let polls = 0;
 	let requests = 0;
 	let emitted = 0;
