@@ -95,18 +95,29 @@ async function shoot(page: Page, name: string, files: string[], clipSelector?: s
 	}
 }
 
+const VISIBLE_ITEMS = `(() => Array.from(document.querySelectorAll('[data-test-id="rlc-item"]')).filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }))()`;
+
 /** Opens the resource locator of `parameter` and returns the visible entries of its list. */
 async function pickerEntries(page: Page, parameter: string): Promise<string[]> {
-	await page.click(`[data-test-id="resource-locator-${parameter}"] input`);
-	await page.waitForFunction(
-		() => Array.from(document.querySelectorAll('[data-test-id="rlc-item"]')).some((el) => (el as HTMLElement).offsetParent !== null),
-		{ timeout: 20000 },
-	);
-	await new Promise((r) => setTimeout(r, 500));
-	const entries = await page.$$eval('[data-test-id="rlc-item"]', (els) =>
-		els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => (el as HTMLElement).innerText.trim()),
-	);
-	return entries;
+	await page.click(`[data-test-id="resource-locator-${parameter}"] [data-test-id="rlc-input"]`);
+	await page.waitForFunction(`${VISIBLE_ITEMS}.length > 0`, { timeout: 20000 });
+	await new Promise((r) => setTimeout(r, 800));
+	return page.evaluate(`${VISIBLE_ITEMS}.map((el) => el.innerText.trim())`) as Promise<string[]>;
+}
+
+/** Drags the parameter panel to the left, so the output panel gets the room of the (empty) input panel. */
+async function widenOutput(page: Page): Promise<void> {
+	const handle = await page.$('[data-test-id="panel-drag-button"]');
+	const box = await handle?.boundingBox();
+	if (box) {
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(box.x - 500, box.y + box.height / 2, { steps: 10 });
+		await page.mouse.up();
+	}
+	// Away from the "pin this output" tip, and let the toast go.
+	await page.mouse.move(5, 700);
+	await new Promise((r) => setTimeout(r, 4000));
 }
 
 export async function editorCheck(page: Page, n8n: N8nInstance): Promise<EditorFindings> {
@@ -129,6 +140,8 @@ export async function editorCheck(page: Page, n8n: N8nInstance): Promise<EditorF
 	assert.deepEqual(jobEntries, ['Senior Backend Engineer · Open'], `Job picker for Jane offers: ${jobEntries.join(' | ')}`);
 	log(`   editor: Job picker for Jane offers only [${jobEntries.join(', ')}]`);
 
+	// Wide, so the output table shows the verdict, the candidate's name and the job title side by side.
+	await page.setViewport({ width: 1900, height: 720 });
 	await openNode(page, n8n, wf.id, TRIGGER_NODE, TRIGGER_LABELS);
 	const triggerLabels = await visibleLabels(page, TRIGGER_LABELS);
 	assert.deepEqual(triggerLabels, TRIGGER_LABELS, `Trigger panel labels: ${triggerLabels.join(', ')}`);
@@ -140,10 +153,10 @@ export async function editorCheck(page: Page, n8n: N8nInstance): Promise<EditorF
 		},
 		{ timeout: 60000 },
 	);
-	await new Promise((r) => setTimeout(r, 1000));
+	await widenOutput(page);
 	const triggerOutput = await page.$eval('[data-test-id="ndv-output-panel"], [data-test-id="output-panel"]', (el) => (el as HTMLElement).innerText);
 	assert.match(triggerOutput, /Senior Backend Engineer/, 'the test event shows no job title');
 	assert.match(triggerOutput, /Jane Doe|John Smith/, 'the test event shows no candidate name');
-	await shoot(page, 'readme-trigger-output.png', files);
+	await shoot(page, 'readme-trigger-output.png', files, '[data-test-id="ndv-output-panel"], [data-test-id="output-panel"]');
 	return { createLabels, triggerLabels, jobEntries, agentEntries, triggerOutput: triggerOutput.slice(0, 400), files };
 }
