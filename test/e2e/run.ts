@@ -244,6 +244,7 @@ async function executionsOf(workflowId: string): Promise<ExecutionSummary[]> {
 
 async function checkTrigger(emuUrl: string, example2Id: string | undefined): Promise<void> {
 	const wf = await createWorkflow(n8n!, triggerWorkflow());
+	const activationStart = Date.now() - 1000;
 	await activateWorkflow(n8n!, wf.id);
 	if (example2Id) await activateWorkflow(n8n!, example2Id);
 	const activatedAt = Date.now();
@@ -252,6 +253,14 @@ async function checkTrigger(emuUrl: string, example2Id: string | undefined): Pro
 		const reqs = (await emulatorRequests(emuUrl, '?path=/candidates')).filter((r) => bearer(r) === `Bearer ${TRIGGER_KEY}`);
 		return reqs.length >= 1;
 	}, 20000, 250);
+	// The example's seeding poll (demo key) must have had its first answer too: an analysis that
+	// completes before that answer existed at activation, and is rightly not emitted.
+	if (example2Id) {
+		await waitFor('the example trigger\'s seeding poll', async () => {
+			const reqs = (await emulatorRequests(emuUrl, '?path=/candidates')).filter((r) => bearer(r) === `Bearer ${DEMO_API_KEY}` && Date.parse(r.t) >= activationStart);
+			return reqs.length >= 1;
+		}, 20000, 250);
+	}
 	await new Promise((r) => setTimeout(r, 1500));
 	assert.equal((await executionsOf(wf.id)).length, 0, 'the activation poll (seeding) must not emit');
 	pass('c) activation ran the seeding poll (requests with the trigger key) and emitted nothing');

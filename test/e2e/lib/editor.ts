@@ -115,8 +115,13 @@ async function widenOutput(page: Page): Promise<void> {
 		await page.mouse.move(box.x - 500, box.y + box.height / 2, { steps: 10 });
 		await page.mouse.up();
 	}
+	// The JSON view shows the fields in their order, top to bottom (the table cuts them off at the right).
+	const modes = await page.$$('[data-test-id="ndv-run-data-display-mode"] label, [data-test-id="ndv-run-data-display-mode"] button');
+	for (const mode of modes) {
+		if ((await mode.evaluate((el) => (el as HTMLElement).innerText.trim())) === 'JSON') await mode.click();
+	}
 	// Away from the "pin this output" tip, and let the toast go.
-	await page.mouse.move(5, 700);
+	await page.mouse.move(5, 880);
 	await new Promise((r) => setTimeout(r, 4000));
 }
 
@@ -140,8 +145,8 @@ export async function editorCheck(page: Page, n8n: N8nInstance): Promise<EditorF
 	assert.deepEqual(jobEntries, ['Senior Backend Engineer · Open'], `Job picker for Jane offers: ${jobEntries.join(' | ')}`);
 	log(`   editor: Job picker for Jane offers only [${jobEntries.join(', ')}]`);
 
-	// Wide, so the output table shows the verdict, the candidate's name and the job title side by side.
-	await page.setViewport({ width: 1900, height: 720 });
+	// Wide and tall enough for the item's first fields: the verdict, then who and which job.
+	await page.setViewport({ width: 1600, height: 900 });
 	await openNode(page, n8n, wf.id, TRIGGER_NODE, TRIGGER_LABELS);
 	const triggerLabels = await visibleLabels(page, TRIGGER_LABELS);
 	assert.deepEqual(triggerLabels, TRIGGER_LABELS, `Trigger panel labels: ${triggerLabels.join(', ')}`);
