@@ -1,8 +1,8 @@
 /** Typed HTTP client for the emulator's control API (/__emulator/…). */
 import axios, { type AxiosInstance } from 'axios';
 import type {
-	AdvanceInterviewBody, Agent, ApiKey, Candidate, FaultRule, Interview, Job, ListShape, RateLimitOptions,
-	RequestLogEntry, SeedRequest, SeedResult, StateSummary,
+	AdvanceInterviewBody, Agent, ApiKey, BillingSystem, Candidate, Company, CreditPrice, FaultRule, Interview, Job,
+	ListShape, Posting, RateLimitOptions, RequestLogEntry, SeedRequest, SeedResult, StateSummary,
 } from './types';
 
 export interface RequestFilter {
@@ -53,6 +53,30 @@ export class EmulatorClient {
 	}
 	advanceInterview(id: string, body: AdvanceInterviewBody): Promise<Interview> {
 		return this.call('POST', `/interviews/${encodeURIComponent(id)}/advance`, body);
+	}
+	/**
+	 * Add a company, or update one by id (e.g. switch the default company to `credits`). `atsKey` makes it
+	 * one of the companies that ATS key manages (its GET /billing/usage lists it).
+	 */
+	addCompany(p: { id?: string; name?: string; billingSystem?: BillingSystem; atsKey?: string | null; creditPrices?: Partial<Record<Agent['focus'], CreditPrice>> }): Promise<Company> {
+		return this.call('POST', '/companies', p);
+	}
+	companies(): Promise<Company[]> {
+		return this.call('GET', '/companies');
+	}
+	/**
+	 * Add (or replace) a canned job posting at `<emulator url>/postings/<slug>`; returns it with its `url`,
+	 * which POST /jobs/url accepts. `job: null` is a page without a job (extraction fails with 422).
+	 */
+	addPosting(slug: string, job: Partial<Job> | null): Promise<Posting & { url: string }> {
+		return this.call('POST', '/postings', { slug, job });
+	}
+	postings(): Promise<Array<Posting & { url: string }>> {
+		return this.call('GET', '/postings');
+	}
+	/** URL of a posting slug on this emulator (defaults: backend-engineer, barista, not-a-job). */
+	postingUrl(slug: string): string {
+		return `${this.baseUrl}/postings/${slug}`;
 	}
 	async addFault(f: FaultRule): Promise<void> {
 		await this.call('POST', '/faults', f);

@@ -1,8 +1,9 @@
 /** Control API under /__emulator/ (no auth, plain JSON, not logged). */
+import { upsertCompany } from './companies';
 import { advanceInterview } from './lifecycle';
 import { seedBulk } from './seed';
 import type { EmulatorState } from './store';
-import type { AdvanceInterviewBody, FaultRule, ListShape, RateLimitOptions, SeedRequest } from './types';
+import type { AdvanceInterviewBody, FaultRule, Job, ListShape, Posting, RateLimitOptions, SeedRequest } from './types';
 import { ApiError, isPlainObject } from './util';
 
 export interface ControlReply {
@@ -30,6 +31,14 @@ export function applyRateLimit(state: EmulatorState, b: Partial<RateLimitOptions
 		hourWindowMs: b.hourWindowMs === undefined ? cur.hourWindowMs : positiveInt(b.hourWindowMs, 'hourWindowMs'),
 	};
 	state.rateCounters.clear();
+}
+
+function addPosting(state: EmulatorState, b: Record<string, unknown>): Posting & { url: string } {
+	if (typeof b.slug !== 'string' || !/^[A-Za-z0-9._-]+$/.test(b.slug)) bad('slug must match [A-Za-z0-9._-]+');
+	if (b.job !== null && (!isPlainObject(b.job) || typeof b.job.title !== 'string')) bad('job must be an object with a title, or null (a page without a job)');
+	const p: Posting = { slug: b.slug as string, job: b.job as Partial<Job> | null };
+	state.postings.set(p.slug, p);
+	return { ...p, url: `${state.publicUrl ?? ''}/postings/${p.slug}` };
 }
 
 function route(state: EmulatorState, method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): ControlReply {
@@ -63,6 +72,18 @@ function route(state: EmulatorState, method: string, path: string, q: URLSearchP
 			return { status: 201, body: state.createCandidate(b) };
 		case 'POST /interviews':
 			return { status: 201, body: state.createInterview(b) };
+		case 'POST /companies':
+			try {
+				return { status: 201, body: upsertCompany(state, b) };
+			} catch (e) {
+				return bad((e as Error).message);
+			}
+		case 'GET /companies':
+			return { status: 200, body: [...state.companies.values()] };
+		case 'POST /postings':
+			return { status: 201, body: addPosting(state, b) };
+		case 'GET /postings':
+			return { status: 200, body: [...state.postings.values()].map((p) => ({ ...p, url: `${state.publicUrl ?? ''}/postings/${p.slug}` })) };
 		case 'POST /faults': {
 			const f = b as unknown as FaultRule;
 			if (typeof f.path !== 'string' || !f.path) bad('path is required');

@@ -7,12 +7,14 @@ import { EmulatorState } from './store';
 import type { EmulatorOptions, RuntimeOptions } from './types';
 
 export type {
-	AdvanceInterviewBody, Agent, Analysis, ApiKey, CallAttempt, Candidate, EmulatorOptions, FaultRule, Interview, Job,
-	ListShape, RateLimitOptions, RequestLogEntry, SeedRequest, SeedResult, StateSummary,
+	AdvanceInterviewBody, Agent, Analysis, ApiKey, BillingSystem, CallAttempt, Candidate, Company, CreditPrice, EmulatorOptions,
+	FaultRule, Interview, Job, ListShape, Posting, RateLimitOptions, RequestLogEntry, SeedRequest, SeedResult, StateSummary,
 } from './types';
 export { EmulatorClient, type RequestFilter } from './client';
 export { EmulatorState, DEMO_API_KEY, ALL_SCOPES, DEFAULT_COMPANY_ID, DEFAULT_PHONE_NUMBER_ID } from './store';
 export { DEMO_IDS } from './seed';
+export { DEFAULT_CREDIT_PRICES } from './companies';
+export { DEFAULT_POSTINGS } from './postings';
 export { buildAnalysisPdf } from './pdf';
 
 export interface Emulator {
@@ -48,6 +50,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 	});
 	const { port } = server.address() as AddressInfo;
 	const url = `http://127.0.0.1:${port}`;
+	state.publicUrl = url;
 	return {
 		url,
 		control: new EmulatorClient(url),

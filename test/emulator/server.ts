@@ -6,6 +6,8 @@ import { consume, peekHeaders } from './ratelimit';
 import { agentRoutes } from './routes/agents';
 import { candidateRoutes } from './routes/candidates';
 import { interviewRoutes } from './routes/interviews';
+import { postingHtml } from './postings';
+import { billingRoutes } from './routes/billing';
 import { jobRoutes } from './routes/jobs';
 import type { ActiveFault, EmulatorState } from './store';
 import type { ApiKey, RequestLogEntry } from './types';
@@ -16,7 +18,7 @@ interface Compiled extends Route {
 	names: string[];
 }
 
-const ROUTES: Compiled[] = [...interviewRoutes, ...candidateRoutes, ...jobRoutes, ...agentRoutes].map((r) => {
+const ROUTES: Compiled[] = [...interviewRoutes, ...candidateRoutes, ...jobRoutes, ...agentRoutes, ...billingRoutes].map((r) => {
 	const names: string[] = [];
 	const src = r.path.replace(/:(\w+)/g, (_m, n: string) => {
 		names.push(n);
@@ -147,6 +149,14 @@ async function handle(state: EmulatorState, req: http.IncomingMessage, res: http
 		return;
 	}
 	const method = (req.method ?? 'GET').toUpperCase();
+	const posting = method === 'GET' ? /^\/postings\/([^/]+)$/.exec(path) : null;
+	if (posting) {
+		// public job-posting pages that POST /jobs/url can "read" (no auth, not logged)
+		const p = state.postings.get(decodeURIComponent(posting[1]));
+		res.writeHead(p ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+		res.end(p ? postingHtml(p) : '<!doctype html><html><body><h1>Not found</h1></body></html>');
+		return;
+	}
 	const query = parseQuery(url.searchParams);
 	const token = bearer(req);
 	const key = token ? state.apiKeys.get(token) : undefined;

@@ -1,14 +1,18 @@
 /** In-memory data store and clock of the emulator. */
 import { randomUUID } from 'node:crypto';
+import { newCompany } from './companies';
+import { resetPostings } from './postings';
 import type {
 	Agent,
 	ApiKey,
 	CallAttempt,
 	Candidate,
+	Company,
 	FaultRule,
 	Interview,
 	Job,
 	PhoneNumber,
+	Posting,
 	RequestLogEntry,
 	RuntimeOptions,
 	StateSummary,
@@ -53,6 +57,12 @@ export class EmulatorState {
 	requests: RequestLogEntry[] = [];
 	faults: ActiveFault[] = [];
 	rateCounters = new Map<string, RateCounter>();
+	/** companies with a name / billing system / managing ATS key (companies.ts) */
+	companies = new Map<string, Company>();
+	/** canned job postings for POST /jobs/url, by slug (postings.ts) */
+	postings = new Map<string, Posting>();
+	/** the emulator's own base URL once listening (postings are read only from it) */
+	publicUrl: string | undefined;
 	private sortedCache = new Map<string, Sortable[]>();
 
 	constructor(public options: RuntimeOptions) {
@@ -89,6 +99,7 @@ export class EmulatorState {
 		this.requests = [];
 		this.faults = [];
 		this.rateCounters.clear();
+		this.companies.clear();
 		this.invalidate();
 		this.addDefaults();
 	}
@@ -96,6 +107,8 @@ export class EmulatorState {
 	private addDefaults(): void {
 		this.addApiKey({ key: DEMO_API_KEY, scopes: ALL_SCOPES });
 		const now = this.nowIso();
+		this.companies.set(DEFAULT_COMPANY_ID, newCompany(DEFAULT_COMPANY_ID, now, { name: 'Demo Company' }));
+		resetPostings(this);
 		this.phoneNumbers.set(DEFAULT_PHONE_NUMBER_ID, {
 			id: DEFAULT_PHONE_NUMBER_ID,
 			companyId: DEFAULT_COMPANY_ID,
