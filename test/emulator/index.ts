@@ -14,6 +14,12 @@ export { EmulatorClient, type RequestFilter } from './client';
 export { EmulatorState, DEMO_API_KEY, ALL_SCOPES, DEFAULT_COMPANY_ID, DEFAULT_PHONE_NUMBER_ID } from './store';
 export { DEMO_IDS } from './seed';
 export { buildAnalysisPdf } from './pdf';
+export type {
+	DeliveryStatus, Webhook, WebhookAttempt, WebhookDelivery, WebhookFailRule, WebhookHeader, WebhookOptions, WebhookPayload,
+	WebhookTestResult,
+} from './webhooks/types';
+export { WEBHOOK_EVENTS } from './webhooks/events';
+export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhooks/receiver';
 
 export interface Emulator {
 	/** e.g. http://127.0.0.1:43123 (no trailing slash) */
@@ -37,6 +43,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 	};
 	const state = new EmulatorState(options);
+	if (opts.webhooks) state.webhooks.configure(opts.webhooks);
 	if (opts.seedDemo) seedDemo(state);
 	const server = createHttpServer(state);
 	await new Promise<void>((resolve, reject) => {
@@ -54,6 +61,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		state,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				state.webhooks.reset(); // stops retry timers and aborts deliveries in flight
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
 			}),

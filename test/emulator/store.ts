@@ -14,6 +14,7 @@ import type {
 	StateSummary,
 } from './types';
 import { compareNewestFirst, isoDate } from './util';
+import { WebhookHub } from './webhooks/hub';
 
 export const DEFAULT_COMPANY_ID = 'c0a80001-0000-4000-8000-000000000001';
 export const DEFAULT_PHONE_NUMBER_ID = 'c0a80001-0000-4000-8000-0000000000f1';
@@ -53,6 +54,8 @@ export class EmulatorState {
 	requests: RequestLogEntry[] = [];
 	faults: ActiveFault[] = [];
 	rateCounters = new Map<string, RateCounter>();
+	/** webhook configs, deliveries and their log (webhooks/hub.ts) */
+	readonly webhooks: WebhookHub = new WebhookHub(this);
 	private sortedCache = new Map<string, Sortable[]>();
 
 	constructor(public options: RuntimeOptions) {
@@ -89,6 +92,7 @@ export class EmulatorState {
 		this.requests = [];
 		this.faults = [];
 		this.rateCounters.clear();
+		this.webhooks.reset();
 		this.invalidate();
 		this.addDefaults();
 	}
