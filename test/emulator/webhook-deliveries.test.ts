@@ -134,7 +134,7 @@ describe('lifecycle events', () => {
 
 	it('delivers outside the request that caused the event', async () => {
 		await createHook();
-		receiver.respond(() => ({ status: 200, delayMs: 150 }));
+		receiver.respond(() => ({ status: 200, delayMs: 400 }));
 		const iv = await jobInterview();
 		await kit.emu.control.advanceInterview(iv.id, { status: 'IN_PROGRESS' });
 		expect(await kit.emu.control.webhookAttempts()).toEqual([]);
@@ -244,6 +244,18 @@ describe('retries and the circuit breaker', () => {
 		expect(ds.map((d) => [d.webhookId, d.status, d.cancelReason]).sort()).toEqual(
 			[[disabled, 'cancelled', 'webhook disabled'], [deleted, 'cancelled', 'webhook deleted']].sort(),
 		);
+	});
+	it('a webhook disabled while an attempt is in flight is not retried', async () => {
+		const id = await createHook();
+		receiver.respond(() => ({ status: 500, delayMs: 150 }));
+		const iv = await jobInterview();
+		await kit.emu.control.advanceInterview(iv.id, { status: 'IN_PROGRESS' });
+		await receiver.waitFor(1);
+		await kit.api.patch(`/webhooks/${id}`, { isActive: false });
+		await kit.emu.control.waitForWebhookAttempts(1);
+		await sleep(150);
+		expect(receiver.received).toHaveLength(1);
+		expect((await kit.emu.control.webhookDeliveries())[0]).toMatchObject({ status: 'cancelled', cancelReason: 'webhook disabled' });
 	});
 });
 

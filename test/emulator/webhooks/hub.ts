@@ -171,7 +171,10 @@ export class WebhookHub {
 		if (a.ok) {
 			d.status = 'succeeded';
 			d.nextAttemptAt = null;
-		} else if (d.attemptCount <= this.options.maxRetries && this.deliverable(wh) && !wh.deletedAt) {
+		} else if (!this.deliverable(wh)) {
+			// disabled while the attempt was in flight (deletion and an opening circuit cancel at once)
+			this.cancel(d, wh.deletedAt ? 'webhook deleted' : wh.isActive ? 'circuit open' : 'webhook disabled');
+		} else if (d.attemptCount <= this.options.maxRetries) {
 			const delays = this.options.retryDelaysMs;
 			const delay = delays[Math.min(d.attemptCount - 1, delays.length - 1)] ?? 0;
 			d.status = 'retrying';
