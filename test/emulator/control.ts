@@ -53,7 +53,7 @@ function route(state: EmulatorState, method: string, path: string, q: URLSearchP
 		}
 		case 'POST /seed':
 			try {
-				return { status: 201, body: seedBulk(state, b as SeedRequest) };
+				return { status: 201, body: state.webhooks.silently(() => seedBulk(state, b as SeedRequest)) };
 			} catch (e) {
 				return bad((e as Error).message);
 			}

@@ -44,7 +44,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 	};
 	const state = new EmulatorState(options);
 	if (opts.webhooks) state.webhooks.configure(opts.webhooks);
-	if (opts.seedDemo) seedDemo(state);
+	if (opts.seedDemo) state.webhooks.silently(() => seedDemo(state));
 	const server = createHttpServer(state);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

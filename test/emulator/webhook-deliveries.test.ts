@@ -104,6 +104,14 @@ describe('lifecycle events', () => {
 		expect(payloads()[0].data).not.toHaveProperty('jobId');
 	});
 
+	it('seeding (demo data included) fires nothing', async () => {
+		await createHook();
+		await kit.emu.control.seed({ demo: true, candidates: 3, interviewsPerCandidate: 1 });
+		await sleep(50);
+		expect(await kit.emu.control.webhookDeliveries()).toEqual([]);
+		expect(receiver.received).toHaveLength(0);
+	});
+
 	it('isTest interviews created through the API complete at once and fire interview.completed + analysis.completed', async () => {
 		await createHook();
 		const agent = await kit.emu.control.createAgent({ focus: 'GENERIC' });

@@ -62,8 +62,22 @@ export class WebhookHub {
 
 	// ---- events ------------------------------------------------------------
 
+	private muted = false;
+
+	/** Run `fn` without firing events (seeding builds past states; nothing "happens" then). */
+	silently<T>(fn: () => T): T {
+		const was = this.muted;
+		this.muted = true;
+		try {
+			return fn();
+		} finally {
+			this.muted = was;
+		}
+	}
+
 	/** Called by the lifecycle after an interview changed: fires the matching events. */
 	interviewChanged(iv: Interview, status: string | undefined, analysisStatus: number | undefined): void {
+		if (this.muted) return;
 		const events = [status && STATUS_EVENTS[status], analysisStatus !== undefined && ANALYSIS_EVENTS[analysisStatus]];
 		for (const event of events) if (event) this.emit(event, iv.companyId, () => eventData(this.state, event, iv));
 	}
