@@ -19,40 +19,31 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import {
 	BinaryDataService,
-	Credentials,
 	DirectoryLoader,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PackageDirectoryLoader,
-	PollContext,
-	PollTriggerExecutor,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
 	createRunExecutionData,
-	ICredentialsHelper,
-	isExpression,
 	NodeHelpers,
 	Workflow,
 	type ExecutionBaseError,
 	type IBinaryData,
-	type ICredentialDataDecryptedObject,
 	type ICredentialType,
-	type IDataObject,
-	type IHttpRequestOptions,
 	type INode,
-	type INodeCredentialsDetails,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeParameters,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
-	type IRequestOptionsSimplified,
 	type IRun,
 	type IWorkflowExecuteAdditionalData,
-	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { name as packageName } from '../../package.json';
+import { EngineCredentialsHelper } from './engine-credentials';
 
 const PACKAGE_ROOT = join(__dirname, '..', '..');
 
@@ -98,95 +89,6 @@ export class EngineNodeTypes implements INodeTypes {
 	}
 }
 
-/**
- * n8n's credentials helper without the database: it hands out the stored credential with the
- * type's defaults applied, and applies the type's `authenticate` rules the way the n8n CLI
- * does, resolving their `={{ $credentials… }}` expressions with the workflow's expression engine.
- */
-export class EngineCredentialsHelper extends ICredentialsHelper {
-	constructor(
-		private readonly types: Record<string, ICredentialType>,
-		private readonly stored: Record<string, ICredentialDataDecryptedObject>,
-	) {
-		super();
-	}
-
-	getParentTypes(name: string): string[] {
-		return this.type(name).extends ?? [];
-	}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
-	): Promise<IHttpRequestOptions> {
-		const { authenticate } = this.type(typeName);
-		if (!authenticate) return requestOptions as IHttpRequestOptions;
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
-		if (!workflow || !node) throw new Error('Generic authentication needs the workflow and the node');
-		const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
-		for (const [part, entries] of Object.entries(authenticate.properties)) {
-			target[part] ??= {};
-			for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
-				target[part][this.resolve(key, credentials, workflow, node)] = this.resolve(value, credentials, workflow, node);
-			}
-		}
-		return requestOptions as IHttpRequestOptions;
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async runPreAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string) {
-		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
-	}
-
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _nodeCredentials: INodeCredentialsDetails, type: string) {
-		const data = this.stored[type];
-		if (!data) throw new Error(`No credential of type "${type}" is stored`);
-		// As n8n does on decryption: every property present, defaults filled in.
-		return NodeHelpers.getNodeParameters(
-			this.getCredentialsProperties(type),
-			data as INodeParameters,
-			true,
-			false,
-			null,
-			null,
-		) as ICredentialDataDecryptedObject;
-	}
-
-	async updateCredentials() {}
-
-	async updateCredentialsOauthTokenData() {}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.type(type).properties;
-	}
-
-	private type(name: string): ICredentialType {
-		const type = this.types[name];
-		if (!type) throw new Error(`Unknown credential type "${name}"`);
-		return type;
-	}
-
-	private resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
-		if (!isExpression(value)) return String(value);
-		const resolved = workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '');
-		return resolved ? String(resolved) : '';
-	}
-}
-
 export interface LogEntry {
 	level: 'error' | 'warn' | 'info' | 'debug';
 	message: string;
@@ -216,7 +118,6 @@ export interface Engine {
 	readonly nodeTypes: EngineNodeTypes;
 	/** n8n-core's binary data service, storing on disk in a temporary n8n folder. */
 	readonly binaryData: BinaryDataService;
-	credentialsHelper(credentials: EngineCredentials): EngineCredentialsHelper;
 	additionalData(credentials: EngineCredentials, mode: 'manual' | 'trigger'): IWorkflowExecuteAdditionalData;
 }
 
@@ -238,8 +139,6 @@ export function useEngine(): Engine {
 		get binaryData() {
 			return Container.get(BinaryDataService);
 		},
-		credentialsHelper: (credentials) =>
-			new EngineCredentialsHelper(engine.nodeTypes.credentialTypes(), { [CREDENTIAL_TYPE]: { ...credentials } }),
 		additionalData(credentials, mode) {
 			const executionId = String(++executionCount);
 			const hooks = new ExecutionLifecycleHooks(mode, executionId, {
@@ -254,7 +153,7 @@ export function useEngine(): Engine {
 				updatedAt: new Date(),
 			});
 			return {
-				credentialsHelper: engine.credentialsHelper(credentials),
+				credentialsHelper: new EngineCredentialsHelper(engine.nodeTypes.credentialTypes(), { [CREDENTIAL_TYPE]: { ...credentials } }),
 				executionId,
 				hooks,
 				restApiUrl: 'http://127.0.0.1:5678/rest',
@@ -268,6 +167,7 @@ export function useEngine(): Engine {
 			} as unknown as IWorkflowExecuteAdditionalData;
 		},
 	};
+	const environment = { ...process.env };
 	beforeAll(async () => {
 		folder = mkdtempSync(join(tmpdir(), 'instaview-engine-'));
 		// n8n-core reads its folder from the environment when it first builds its settings.
@@ -285,6 +185,7 @@ export function useEngine(): Engine {
 	});
 	afterAll(() => {
 		Container.reset();
+		process.env = environment;
 		if (folder) rmSync(folder, { recursive: true, force: true });
 	});
 	return engine;
@@ -292,7 +193,7 @@ export function useEngine(): Engine {
 
 export const WORKFLOW_ID = 'engine-test-workflow';
 
-const NODE_CREDENTIALS = { [CREDENTIAL_TYPE]: { id: 'engine-test-credential', name: 'InstaView account' } };
+export const NODE_CREDENTIALS = { [CREDENTIAL_TYPE]: { id: 'engine-test-credential', name: 'InstaView account' } };
 
 export interface ActionOptions {
 	credentials: EngineCredentials;
@@ -349,141 +250,32 @@ export async function runAction(engine: Engine, options: ActionOptions): Promise
 	};
 }
 
+/**
+ * A "From list" picker in the editor: n8n calls the node's listSearch method with a
+ * LoadOptionsContext for the node as currently configured.
+ */
+export async function searchList(
+	engine: Engine,
+	options: { credentials: EngineCredentials; parameters: INodeParameters; method: string; filter?: string },
+): Promise<INodeListSearchResult> {
+	const node: INode = {
+		id: 'instaview-node',
+		name: 'InstaView',
+		type: ACTION_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: NODE_CREDENTIALS,
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: engine.nodeTypes });
+	const additionalData = engine.additionalData(options.credentials, 'manual');
+	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, 'parameters');
+	const search = engine.nodeTypes.getByNameAndVersion(ACTION_NODE_TYPE, 1).methods?.listSearch?.[options.method];
+	if (!search) throw new Error(`No listSearch method "${options.method}"`);
+	return await search.call(context, options.filter);
+}
+
 /** Reads a binary property back through n8n-core's binary data service. */
 export async function readBinary(engine: Engine, binary: IBinaryData): Promise<Buffer> {
 	return await engine.binaryData.getAsBuffer(binary);
-}
-
-export interface TriggerOptions {
-	credentials: EngineCredentials;
-	parameters: INodeParameters;
-	timezone?: string;
-}
-
-/**
- * The InstaView Trigger in an active workflow, polled as n8n 2.41 polls it: one Workflow for
- * the activation, a PollContext per activation, n8n-core's PollTriggerExecutor for each poll,
- * and the workflow's static data written to the "database" only when an execution is emitted
- * and the data changed (n8n's WorkflowStaticDataService). `restart()` reloads from that copy.
- */
-export class EngineTrigger {
-	/** The workflow's static data as n8n last saved it. */
-	savedStaticData: IDataObject = {};
-	/** Each emitted execution's items (first output). */
-	readonly emitted: INodeExecutionData[][] = [];
-	/** Errors a scheduled poll reported (n8n records each as a failed execution). */
-	readonly errors: Error[] = [];
-	private workflow?: Workflow;
-	private executePoll?: (testingTrigger?: boolean) => Promise<void>;
-	private readonly node: INode;
-
-	constructor(
-		private readonly engine: Engine,
-		private readonly options: TriggerOptions,
-	) {
-		this.node = {
-			id: 'instaview-trigger-node',
-			name: 'InstaView Trigger',
-			type: TRIGGER_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: options.parameters,
-			credentials: NODE_CREDENTIALS,
-		};
-	}
-
-	/**
-	 * Activates the workflow as n8n's ActiveWorkflowManager does: it reads the node's Poll Times,
-	 * polls once right away (a failure there fails the activation), then saves the static data.
-	 */
-	async activate(activation: WorkflowActivateMode = 'activate'): Promise<INodeExecutionData[] | null> {
-		const workflow = this.buildWorkflow(true, this.savedStaticData);
-		this.workflow = workflow;
-		const node = workflow.getNode(this.node.name)!;
-		const additionalData = this.engine.additionalData(this.options.credentials, 'trigger');
-		const pollFunctions = new PollContext(
-			workflow,
-			node,
-			additionalData,
-			'trigger',
-			activation,
-			(data) => {
-				this.saveStaticData(workflow);
-				this.emitted.push(data[0] ?? []);
-			},
-			(error) => {
-				this.errors.push(error);
-			},
-		);
-		pollFunctions.getNodeParameter('pollTimes');
-		this.executePoll = Container.get(PollTriggerExecutor).create(workflow, node, pollFunctions, () => true);
-		await workflow.expression.acquireIsolate();
-		try {
-			return await this.poll(true);
-		} finally {
-			await workflow.expression.releaseIsolate();
-			this.saveStaticData(workflow);
-		}
-	}
-
-	/** One scheduled poll (the cron tick). Returns what it emitted, or null. */
-	async tick(): Promise<INodeExecutionData[] | null> {
-		return await this.poll(false);
-	}
-
-	/** n8n restarts: the workflow is rebuilt from the saved static data and activated again. */
-	async restart(): Promise<INodeExecutionData[] | null> {
-		return await this.activate('init');
-	}
-
-	/**
-	 * "Fetch Test Event" in the editor: a manual execution that starts at the trigger, on the
-	 * workflow as saved. `staticDataChanged` tells whether it touched the saved static data.
-	 */
-	async fetchTestEvent(): Promise<ActionResult & { staticDataChanged: boolean }> {
-		const workflow = this.buildWorkflow(false, this.savedStaticData);
-		const node = workflow.getNode(this.node.name)!;
-		const additionalData = this.engine.additionalData(this.options.credentials, 'manual');
-		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: node });
-		const task = run.data.resultData.runData[node.name]?.[0];
-		return {
-			items: task?.data?.main[0] ?? [],
-			error: (task?.error ?? run.data.resultData.error) as ExecutionBaseError | undefined,
-			run,
-			staticDataChanged: workflow.staticData.__dataChanged === true,
-		};
-	}
-
-	/** The trigger node's static data in the running workflow (in memory). */
-	liveStaticData(): IDataObject {
-		return this.workflow!.getStaticData('node', this.workflow!.getNode(this.node.name)!);
-	}
-
-	private async poll(testingTrigger: boolean): Promise<INodeExecutionData[] | null> {
-		if (!this.executePoll) throw new Error('Activate the trigger first');
-		const before = this.emitted.length;
-		await this.executePoll(testingTrigger);
-		return this.emitted.length > before ? this.emitted[this.emitted.length - 1] : null;
-	}
-
-	private saveStaticData(workflow: Workflow) {
-		if (workflow.staticData.__dataChanged === true) {
-			// Stored as JSON in the workflow's row.
-			this.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
-			workflow.staticData.__dataChanged = false;
-		}
-	}
-
-	private buildWorkflow(active: boolean, staticData: IDataObject) {
-		return new Workflow({
-			id: WORKFLOW_ID,
-			name: 'Engine test',
-			nodes: [{ ...this.node }],
-			connections: {},
-			active,
-			nodeTypes: this.engine.nodeTypes,
-			staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
-			settings: { timezone: this.options.timezone ?? 'UTC', executionOrder: 'v1' },
-		});
-	}
 }

@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { DEMO_API_KEY, DEMO_IDS } from '../../emulator';
 import { startKit, type Kit } from '../../emulator/testkit';
-import { readBinary, runAction, useEngine, type ActionOptions } from '../../helpers/engine';
+import { readBinary, runAction, searchList, useEngine, type ActionOptions } from '../../helpers/engine';
 
 const engine = useEngine();
 let kit: Kit;
@@ -209,6 +209,18 @@ describe('call attempts through the engine', () => {
 			`DELETE /interviews/${interview.id}/call-attempts/${attemptId}`,
 		]);
 		expect(kit.emu.state.interviews.get(interview.id)?.callAttempts.find((attempt) => attempt.id === attemptId)).toBeUndefined();
+	});
+});
+
+describe('"From list" pickers through the engine', () => {
+	test('agents and candidates are listed with their names, searchable', async () => {
+		const credentials = { apiKey: DEMO_API_KEY, baseUrl: kit.emu.url };
+		const parameters = { resource: 'interview', operation: 'create' };
+		const agents = await searchList(engine, { credentials, parameters, method: 'searchAgents' });
+		expect(agents.results.map((result) => result.value).sort()).toEqual([DEMO_IDS.agents.generic, DEMO_IDS.agents.screening].sort());
+		const candidates = await searchList(engine, { credentials, parameters, method: 'searchCandidates', filter: 'Jane' });
+		expect(candidates.results).toEqual([expect.objectContaining({ value: DEMO_IDS.candidates.jane, name: expect.stringContaining('Jane') })]);
+		expect((await requests()).map((request) => request.headers.authorization)).toEqual([`Bearer ${DEMO_API_KEY}`, `Bearer ${DEMO_API_KEY}`]);
 	});
 });
 

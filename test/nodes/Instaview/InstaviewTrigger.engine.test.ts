@@ -8,7 +8,8 @@ import { NodeApiError, type IDataObject, type INodeParameters } from 'n8n-workfl
 import { DEMO_API_KEY, DEMO_IDS } from '../../emulator';
 import { advanceInterview } from '../../emulator/lifecycle';
 import { startKit, type Kit } from '../../emulator/testkit';
-import { EngineTrigger, readBinary, useEngine, type EngineCredentials } from '../../helpers/engine';
+import { readBinary, useEngine, type EngineCredentials } from '../../helpers/engine';
+import { EngineTrigger } from '../../helpers/engine-trigger';
 
 const engine = useEngine();
 let kit: Kit;
