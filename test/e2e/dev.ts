@@ -9,6 +9,7 @@
 import net from 'node:net';
 
 import { DEMO_API_KEY, DEMO_IDS } from '../emulator';
+import { withEmulatorUrl } from './scenarios/resources';
 import {
 	buildAndPack,
 	ensureToolchain,
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
 	log(`emulator with demo data on ${emu.url}`);
 	log('importing the credential and workflows');
 	await importCredentials(n8n, credentials(emu.url, false));
-	const examples = readExamples().map(({ file, workflow }) => withCredential({ ...workflow, id: exampleId(file), active: false }, DEMO_CREDENTIAL));
+	const examples = readExamples().map(({ file, workflow }) => withCredential(withEmulatorUrl({ ...workflow, id: exampleId(file), active: false }, emu.url), DEMO_CREDENTIAL));
 	await importWorkflows(n8n, [shapesWorkflow(), ...examples]);
 	log('starting n8n');
 	await startN8nServer(n8n);

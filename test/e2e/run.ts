@@ -47,6 +47,7 @@ import {
 	type N8nInstance,
 	type WorkflowJson,
 } from './lib/stack';
+import { checkResourceExamples, checkStatusMoves, withEmulatorUrl } from './scenarios/resources';
 import { credentials, DEMO_CREDENTIAL, SHAPES, SHAPES_WORKFLOW_ID, shapesWorkflow, TRIGGER_KEY, triggerWorkflow } from './lib/workflows';
 
 let passed = 0;
@@ -360,7 +361,7 @@ async function main(): Promise<void> {
 		await importCredentials(n8n!, credentials(emu.url, true));
 		const wfs = [shapesWorkflow()];
 		for (const { file, workflow } of examples) {
-			wfs.push(withCredential({ ...workflow, id: exampleId(file), active: false }, DEMO_CREDENTIAL));
+			wfs.push(withCredential(withEmulatorUrl({ ...workflow, id: exampleId(file), active: false }, emu.url), DEMO_CREDENTIAL));
 			if (workflow.nodes.some((n) => n.type === TRIGGER_TYPE)) example2Id = exampleId(file);
 		}
 		await importWorkflows(n8n!, wfs);
@@ -368,6 +369,7 @@ async function main(): Promise<void> {
 	pass(`imported 2 credentials, the shapes workflow and ${examples.length} examples`);
 
 	await phase('b) shapes workflow via n8n execute', () => checkShapes(emu.url));
+	const scheduled = await phase('resources: sync twice, job from posting, usage check', () => checkResourceExamples(n8n!, emu.url, pass));
 	await phase('examples via n8n execute', () => checkManualExamples(emu.url, examples));
 
 	await phase('start n8n, owner setup', async () => {
@@ -393,6 +395,7 @@ async function main(): Promise<void> {
 				})
 			: Promise.resolve(),
 	]);
+	await phase('resources: candidate status moved by rating (activated example)', () => checkStatusMoves(n8n!, emu.url, scheduled, pass));
 }
 
 const started = Date.now();
