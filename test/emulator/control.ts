@@ -5,6 +5,7 @@ import { seedBulk } from './seed';
 import type { EmulatorState } from './store';
 import type { AdvanceInterviewBody, FaultRule, Job, ListShape, Posting, RateLimitOptions, SeedRequest } from './types';
 import { ApiError, isPlainObject } from './util';
+import { webhookControl } from './webhooks/control';
 
 export interface ControlReply {
 	status: number;
@@ -41,8 +42,9 @@ function addPosting(state: EmulatorState, b: Record<string, unknown>): Posting &
 	return { ...p, url: `${state.publicUrl ?? ''}/postings/${p.slug}` };
 }
 
-function route(state: EmulatorState, method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): ControlReply {
+function route(state: EmulatorState, method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): ControlReply | Promise<ControlReply> {
 	const sub = path.slice('/__emulator'.length) || '/';
+	if (sub === '/webhooks' || sub.startsWith('/webhooks/')) return webhookControl(state, method, sub, q, b);
 	const key = `${method} ${sub}`;
 	const adv = /^\/interviews\/([^/]+)\/advance$/.exec(sub);
 	if (method === 'POST' && adv) {
@@ -60,7 +62,7 @@ function route(state: EmulatorState, method: string, path: string, q: URLSearchP
 		}
 		case 'POST /seed':
 			try {
-				return { status: 201, body: seedBulk(state, b as SeedRequest) };
+				return { status: 201, body: state.webhooks.silently(() => seedBulk(state, b as SeedRequest)) };
 			} catch (e) {
 				return bad((e as Error).message);
 			}
@@ -137,7 +139,12 @@ function route(state: EmulatorState, method: string, path: string, q: URLSearchP
 	}
 }
 
-export function handleControl(state: EmulatorState, method: string, path: string, q: URLSearchParams, raw: Buffer): ControlReply {
+function errorReply(e: unknown): ControlReply {
+	if (e instanceof ApiError) return { status: e.status, body: { error: e.message, code: e.code, details: e.details } };
+	return { status: 500, body: { error: (e as Error).message } };
+}
+
+export function handleControl(state: EmulatorState, method: string, path: string, q: URLSearchParams, raw: Buffer): ControlReply | Promise<ControlReply> {
 	try {
 		let b: unknown = {};
 		if (raw.length) {
@@ -148,9 +155,9 @@ export function handleControl(state: EmulatorState, method: string, path: string
 			}
 		}
 		if (!isPlainObject(b)) bad('body must be a JSON object');
-		return route(state, method, path, q, b as Record<string, unknown>);
+		const r = route(state, method, path, q, b as Record<string, unknown>);
+		return r instanceof Promise ? r.catch(errorReply) : r;
 	} catch (e) {
-		if (e instanceof ApiError) return { status: e.status, body: { error: e.message, code: e.code, details: e.details } };
-		return { status: 500, body: { error: (e as Error).message } };
+		return errorReply(e);
 	}
 }

@@ -16,6 +16,12 @@ export { DEMO_IDS } from './seed';
 export { DEFAULT_CREDIT_PRICES } from './companies';
 export { DEFAULT_POSTINGS } from './postings';
 export { buildAnalysisPdf } from './pdf';
+export type {
+	DeliveryStatus, Webhook, WebhookAttempt, WebhookDelivery, WebhookFailRule, WebhookHeader, WebhookOptions, WebhookPayload,
+	WebhookTestResult,
+} from './webhooks/types';
+export { WEBHOOK_EVENTS } from './webhooks/events';
+export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhooks/receiver';
 
 export interface Emulator {
 	/** e.g. http://127.0.0.1:43123 (no trailing slash) */
@@ -39,7 +45,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 	};
 	const state = new EmulatorState(options);
-	if (opts.seedDemo) seedDemo(state);
+	if (opts.webhooks) state.webhooks.configure(opts.webhooks);
+	if (opts.seedDemo) state.webhooks.silently(() => seedDemo(state));
 	const server = createHttpServer(state);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -57,6 +64,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		state,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				state.webhooks.reset(); // stops retry timers and aborts deliveries in flight
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
 			}),

@@ -116,6 +116,7 @@ export function advanceInterview(state: EmulatorState, id: string, body: Advance
 		iv.analysis.general.overallRating = body.overallRating;
 		iv.analysis.general.updatedAt = at;
 	}
+	state.webhooks.interviewChanged(iv, body.status, body.analysisStatus);
 	return iv;
 }
 

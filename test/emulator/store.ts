@@ -18,6 +18,7 @@ import type {
 	StateSummary,
 } from './types';
 import { compareNewestFirst, isoDate } from './util';
+import { WebhookHub } from './webhooks/hub';
 
 export const DEFAULT_COMPANY_ID = 'c0a80001-0000-4000-8000-000000000001';
 export const DEFAULT_PHONE_NUMBER_ID = 'c0a80001-0000-4000-8000-0000000000f1';
@@ -63,6 +64,8 @@ export class EmulatorState {
 	postings = new Map<string, Posting>();
 	/** the emulator's own base URL once listening (postings are read only from it) */
 	publicUrl: string | undefined;
+	/** webhook configs, deliveries and their log (webhooks/hub.ts) */
+	readonly webhooks: WebhookHub = new WebhookHub(this);
 	private sortedCache = new Map<string, Sortable[]>();
 
 	constructor(public options: RuntimeOptions) {
@@ -100,6 +103,7 @@ export class EmulatorState {
 		this.faults = [];
 		this.rateCounters.clear();
 		this.companies.clear();
+		this.webhooks.reset();
 		this.invalidate();
 		this.addDefaults();
 	}

@@ -1,4 +1,5 @@
 /** Shared types of the InstaView emulator (see README.md). */
+import type { WebhookOptions } from './webhooks/types';
 
 export type ListShape = 'items' | 'flat' | 'nested';
 
@@ -20,6 +21,8 @@ export interface EmulatorOptions {
 	rateLimit?: RateLimitOptions;
 	/** create the demo data set at start; default false */
 	seedDemo?: boolean;
+	/** webhook deliveries: loopback http, back-off, timeout, circuit threshold (webhooks/types.ts) */
+	webhooks?: WebhookOptions;
 }
 
 export interface RuntimeOptions {
