@@ -51,8 +51,8 @@ function writeViolatingPackage(work: string): string {
 	fs.mkdirSync(path.join(dir, 'nodes', 'Bad'), { recursive: true });
 	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, name: 'n8n-nodes-violating' }, null, 2));
-	fs.writeFileSync(path.join(dir, 'nodes', 'Bad', 'helper.ts'), "export const home = process.env.HOME;\n");
-	fs.writeFileSync(path.join(dir, 'nodes', 'Bad', 'helper.js'), "const fs = require('fs');\nmodule.exports = fs.readFileSync('/etc/hostname');\n");
+	fs.writeFileSync(path.join(dir, 'nodes', 'Bad', 'violation.ts'), "export const home = process.env.HOME;\n");
+	fs.writeFileSync(path.join(dir, 'nodes', 'Bad', 'violation.js'), "const fs = require('fs');\nmodule.exports = fs.readFileSync('/etc/hostname');\n");
 	return dir;
 }
 
