@@ -422,6 +422,12 @@ export async function setupOwner(n8n: N8nInstance): Promise<void> {
 	await rest(n8n, 'POST', '/owner/setup', OWNER);
 }
 
+/** Whether the user folder already has its owner account (n8n then stops offering the setup). */
+export async function ownerExists(n8n: N8nInstance): Promise<boolean> {
+	const settings = await rest<{ userManagement: { showSetupOnFirstLoad?: boolean } }>(n8n, 'GET', '/settings');
+	return settings.userManagement.showSetupOnFirstLoad === false;
+}
+
 export async function createWorkflow(n8n: N8nInstance, wf: WorkflowJson): Promise<{ id: string; versionId: string }> {
 	const { id: _ignored, ...body } = wf;
 	return rest(n8n, 'POST', '/workflows', body);
