@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { ANALYSIS_STATUS } from '../../helpers/analysisStatus';
 import { instaviewApiRequest, isDataObject, type InstaviewContext, type RequestMeter } from '../../transport';
@@ -47,19 +47,16 @@ export function bearsOut(event: InterviewEvent, interview: IDataObject): boolean
 
 class DeadlineExceeded extends Error {}
 
+/**
+ * The promise's result, or a DeadlineExceeded after `ms`. (n8n's helpers offer no cancellable
+ * timer, so the timer runs out on its own after an early answer; it holds nothing.)
+ */
 async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-	const stop = new AbortController();
-	const deadline = sleepWithAbort(ms, stop.signal).then(
-		() => {
-			throw new DeadlineExceeded(`InstaView did not answer within ${Math.round(ms / 1000)} s`);
-		},
-		() => new Promise<never>(() => undefined),
-	);
-	try {
-		return await Promise.race([promise, deadline]);
-	} finally {
-		stop.abort();
-	}
+	const deadline = sleep(ms).then(() => {
+		throw new DeadlineExceeded(`InstaView did not answer within ${Math.round(ms / 1000)} s`);
+	});
+	deadline.catch(() => undefined);
+	return await Promise.race([promise, deadline]);
 }
 
 /** Reads GET /interviews/{id} and judges the event against it. */
