@@ -37,7 +37,7 @@ describe('parsing a delivery', () => {
 });
 
 describe('filters', () => {
-	const confirmed = (jobId: unknown, agentId: unknown, rating: unknown) =>
+	const confirmed = (jobId: string | undefined, agentId: string, rating: number | null) =>
 		factsOfInterview({ jobId, agentId, analysis: { id: 'a', general: { status: 3, overallRating: rating } } });
 
 	test('job, agent and rating of a confirmed interview', () => {
