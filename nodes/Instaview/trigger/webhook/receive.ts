@@ -74,9 +74,10 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 	const delivery = parseDelivery(context.getBodyData());
 	if (!delivery) return reply(context, 400, 'Not an InstaView webhook delivery');
 	if (isPing(delivery)) return answer({ event: 'ping' });
-	if (wasAccepted(staticData, delivery.deliveryId)) return answer({ duplicate: true });
+	const nodeKey = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	if (wasAccepted(staticData, delivery.deliveryId, nodeKey)) return answer({ duplicate: true });
 
-	const claim = `${context.getWorkflow().id ?? ''}:${context.getNode().id}:${delivery.deliveryId}`;
+	const claim = `${nodeKey}:${delivery.deliveryId}`;
 	if (!claimDelivery(claim)) {
 		// The same delivery is being handled right now; InstaView will try again later.
 		return reply(context, 409, 'This delivery is being handled');
@@ -85,7 +86,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		const options = readWebhookOptions(context.getNodeParameter('events', []), context.getNodeParameter('options', {}) as IDataObject);
 		const wanted = delivery.event !== undefined && (options.filter.events as string[]).includes(delivery.event);
 		const items = wanted ? await itemsFor(context, delivery, options) : [];
-		rememberDelivery(staticData, delivery.deliveryId);
+		rememberDelivery(staticData, delivery.deliveryId, nodeKey);
 		if (items.length === 0) return answer({ started: false });
 		return { workflowData: [items] };
 	} finally {

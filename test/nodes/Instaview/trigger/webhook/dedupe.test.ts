@@ -45,3 +45,18 @@ describe('redelivery memory', () => {
 		releaseDelivery('wf:node:d1');
 	});
 });
+
+describe('redelivery memory of this process', () => {
+	test('an id is remembered per node even when the static data is not saved', () => {
+		rememberDelivery({}, 'p1', 'wf:nodeA');
+		expect(wasAccepted({}, 'p1', 'wf:nodeA')).toBe(true);
+		expect(wasAccepted({}, 'p1', 'wf:nodeB')).toBe(false);
+		expect(wasAccepted({}, 'p1')).toBe(false);
+	});
+
+	test('it is bounded per node', () => {
+		for (let i = 0; i < MAX_REMEMBERED_DELIVERIES + 10; i++) rememberDelivery({}, `q${i}`, 'wf:nodeC');
+		expect(wasAccepted({}, 'q0', 'wf:nodeC')).toBe(false);
+		expect(wasAccepted({}, `q${MAX_REMEMBERED_DELIVERIES + 9}`, 'wf:nodeC')).toBe(true);
+	});
+});
