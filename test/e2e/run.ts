@@ -48,6 +48,7 @@ import {
 	type WorkflowJson,
 } from './lib/stack';
 import { checkResourceExamples, checkStatusMoves, withEmulatorUrl } from './scenarios/resources';
+import { checkWebhookTrigger, WEBHOOK_TRIGGER_TYPE } from './scenarios/webhook';
 import { credentials, DEMO_CREDENTIAL, SHAPES, SHAPES_WORKFLOW_ID, shapesWorkflow, TRIGGER_KEY, triggerWorkflow } from './lib/workflows';
 
 let passed = 0;
@@ -178,7 +179,7 @@ async function checkShapes(emuUrl: string): Promise<void> {
 
 async function checkManualExamples(emuUrl: string, examples: Array<{ file: string; workflow: WorkflowJson }>): Promise<void> {
 	for (const { file, workflow } of examples) {
-		if (workflow.nodes.some((n) => n.type === TRIGGER_TYPE)) continue; // activated on the server in phase c)
+		if (workflow.nodes.some((n) => n.type === TRIGGER_TYPE || n.type === WEBHOOK_TRIGGER_TYPE)) continue; // activated on the server
 		await emulatorControl(emuUrl, 'DELETE', '/requests');
 		const exec = await executeWorkflow(n8n!, exampleId(file));
 		assertSuccess(exec, file);
@@ -346,6 +347,7 @@ async function main(): Promise<void> {
 	const runDir = makeRunDir(tc, 'e2e');
 	log(`   run folder ${runDir}`);
 	n8n = await prepareN8n(tc, runDir);
+	n8n.env.WEBHOOK_URL = `${n8n.url}/`; // what InstaView is given; the emulator accepts loopback http
 	await phase('build, pack, install into the n8n user folder', async () => {
 		const tgz = await buildAndPack(runDir);
 		await installPackage(n8n!.userFolder, tgz);
@@ -396,6 +398,7 @@ async function main(): Promise<void> {
 			: Promise.resolve(),
 	]);
 	await phase('resources: candidate status moved by rating (activated example)', () => checkStatusMoves(n8n!, emu.url, scheduled, pass));
+	await phase('d) webhook trigger: registration, deliveries, restart, cycles, latency', () => checkWebhookTrigger(n8n!, emu.url, pass));
 }
 
 const started = Date.now();

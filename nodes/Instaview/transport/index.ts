@@ -2,10 +2,12 @@ import { createHash } from 'crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -23,7 +25,7 @@ import {
 export { isDataObject, readListPage, unwrapEnvelope } from './envelope';
 export type { RateLimitSnapshot } from './rateLimit';
 
-export type InstaviewContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type InstaviewContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_NAME = 'instaviewApi';
 export const DEFAULT_BASE_URL = 'https://api.instaview.sk';

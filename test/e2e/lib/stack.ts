@@ -324,7 +324,7 @@ export type WorkflowJson = Record<string, unknown> & { id?: string; name: string
 export function withCredential(wf: WorkflowJson, cred: { id: string; name: string }): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(wf)) as WorkflowJson;
 	for (const node of copy.nodes) {
-		if (node.type === ACTION_TYPE || node.type === TRIGGER_TYPE) node.credentials = { [CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
+		if (String(node.type).startsWith(`${PACKAGE_NAME}.`)) node.credentials = { [CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
 	}
 	return copy;
 }
