@@ -550,7 +550,7 @@ async function checkRepublishAndRename(ctx: Ctx, a: Analyses, seededAt: string):
 	const moved = wf.nodes.map((n) => (n.name === 'Follow-up Delay' ? { ...n, position: [460, 20] } : n));
 	const saved = await rest<{ versionId: string }>(ctx.main, 'PATCH', `/workflows/${TRIGGER_WORKFLOW_ID}`, { versionId: wf.versionId, nodes: moved, connections: wf.connections });
 	await rest(ctx.main, 'POST', `/workflows/${TRIGGER_WORKFLOW_ID}/activate`, { versionId: saved.versionId });
-	await waitForPolls(ctx, 1);
+	await waitForPolls(ctx, 2); // the activation poll and a scheduled one
 	assert.equal((await emissions(ctx)).length, emitted, 're-publishing re-emitted analyses');
 	assert.equal((await staticDataOf(ctx, TRIGGER_NODE))?.seededAt, seededAt, 're-publishing re-seeded');
 	pass('workflow re-published (edited, new version activated): same state, 0 analyses re-emitted (activation poll + 1 scheduled poll)');
@@ -561,10 +561,14 @@ async function checkRepublishAndRename(ctx: Ctx, a: Analyses, seededAt: string):
 	const connections = Object.fromEntries(Object.entries(current.connections).map(([from, c]) => [from === TRIGGER_NODE ? renamed : from, c]));
 	const renamedVersion = await rest<{ versionId: string }>(ctx.main, 'PATCH', `/workflows/${TRIGGER_WORKFLOW_ID}`, { versionId: current.versionId, nodes, connections });
 	await rest(ctx.main, 'POST', `/workflows/${TRIGGER_WORKFLOW_ID}/activate`, { versionId: renamedVersion.versionId });
+	// n8n keeps a node's static data under its name: the renamed trigger starts a state of its own
+	const fresh = await waitFor('the renamed trigger to seed', async () => {
+		const state = await staticDataOf(ctx, renamed);
+		return state?.phase === 'live' ? state : undefined;
+	}, 60000, 500);
 	await waitForPolls(ctx, 1);
 	assert.equal((await emissions(ctx)).length, emitted, 'renaming re-emitted analyses');
-	const fresh = await staticDataOf(ctx, renamed);
-	pass(`trigger node renamed and re-published: 0 analyses re-emitted (activation poll + 1 scheduled poll; state under the new name: ${fresh ? `seededAt ${String(fresh.seededAt)}` : 'none'})`);
+	pass(`trigger node renamed and re-published: it seeded a state of its own (seededAt ${String(fresh.seededAt)}), 0 analyses re-emitted (seeding poll + 1 scheduled poll)`);
 	const ids = await completeAnalyses(ctx, a, 2);
 	await expectEmitted(ctx, a, ids, 'after the rename');
 	pass('after the rename, 2 new completions were emitted once each');
