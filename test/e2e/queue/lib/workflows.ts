@@ -15,6 +15,7 @@ export const TRIGGER_NODE = 'InstaView Trigger';
 /** The trigger node's name after the rename check. */
 export const RENAMED_TRIGGER_NODE = 'Analysis Finished';
 export const PDF_NODE = 'Read Analysis PDF';
+export const DELAY_NODE = 'Follow-up Delay';
 export const GET_MANY_WORKFLOW_ID = 'queueGetMany0001';
 export const GET_MANY_PATH = 'queue-interviews';
 
@@ -112,7 +113,7 @@ export function triggerWorkflow(): WorkflowJson {
 		},
 		{
 			id: 'q-wait',
-			name: 'Follow-up Delay',
+			name: DELAY_NODE,
 			type: 'n8n-nodes-base.wait',
 			typeVersion: 1.1,
 			position: [440, 0],
