@@ -31,22 +31,24 @@ import {
 import { credentials, TRIGGER_KEY } from '../lib/workflows';
 import { checkBulkCreate, checkGetManyOnWorker, checkWorkerKilledDuringCreate } from './create';
 import { countInLog, prepareCluster, rssMb, startN8nProcess, type Cluster, type N8nProcess } from './lib/cluster';
-import { activate, executionsOf, type Ctx } from './lib/context';
+import { activate, type Ctx } from './lib/context';
 import { installedVersion, installFromRegistry, publish, startRegistry } from './lib/registry';
 import { figure, pass, phase, printSummary, report, timing } from './lib/report';
 import { startServices, stopServices, type Services } from './lib/services';
-import { BULK_WORKFLOW_ID, bulkCreateWorkflow, GET_MANY_WORKFLOW_ID, getManyWorkflow, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './lib/workflows';
+import { BULK_WORKFLOW_ID, bulkCreateWorkflow, GET_MANY_WORKFLOW_ID, getManyWorkflow, triggerWorkflow } from './lib/workflows';
 import { checkInstaller, checkUpdate } from './packages';
 import {
-	assertExactlyOnce,
 	checkMainRestart,
 	checkRepublishAndRename,
 	checkTriggerOnWorkers,
+	checkTriggerOverall,
 	checkWorkerKilledDuringTrigger,
-	emissions,
 	triggerPhaseStart,
 	type Analyses,
 } from './trigger';
+
+/** What the cleanup must stop, also when setup fails half-way. */
+const ctxForCleanup: { services?: Services; runDir?: string; cluster?: Cluster } = {};
 
 async function setup(tc: Toolchain, runDir: string): Promise<Ctx> {
 	const services = await phase('PostgreSQL + Redis (services.sh, loopback, free ports)', startServices);
@@ -86,19 +88,20 @@ async function setup(tc: Toolchain, runDir: string): Promise<Ctx> {
 	return { tc, runDir, services, registry, tgz, version, cluster, main, emu };
 }
 
-// ------------------------------------------------------------------ WEBHOOK TRIGGER (hook)
-//
-// The InstaView webhook trigger gets its scenario here: register the workflow on main
-// (activate), restart main with restartN8nProcess(ctx.cluster.main) and check that InstaView
-// holds exactly one webhook (emulator state), then send deliveries and check each yields one
-// execution, run on a worker (executionsOf + workerOf). Add it to SCENARIOS below.
-
 // ------------------------------------------------------------------ main
-
-const ctxForCleanup: { services?: Services; runDir?: string; cluster?: Cluster } = {};
 
 type Scenario = [name: string, run: (ctx: Ctx, trigger: { a: Analyses; seededAt: string }) => Promise<void>];
 
+/**
+ * Scenarios after the trigger's activation, in order; each builds on the state the earlier ones left.
+ *
+ * WEBHOOK TRIGGER (hook): the InstaView webhook trigger's scenario goes in the commented line
+ * below, its check in a file of its own (queue/webhook-trigger.ts). It creates its workflow
+ * (createWorkflow in lib/stack.ts, or add it to the imports in setup()), activates it on main, restarts main with
+ * restartN8nProcess(ctx.cluster.main) and checks that InstaView still holds exactly one webhook
+ * (emulator state). Then it sends deliveries and checks that each yields one execution, run on a
+ * worker (executionsOf and workerOf in lib/context.ts and lib/cluster.ts).
+ */
 const SCENARIOS: Scenario[] = [
 	['trigger: polls on main, executions on workers, PDF read on workers', (ctx, t) => checkTriggerOnWorkers(ctx, t.a)],
 	['trigger: main restarted', (ctx, t) => checkMainRestart(ctx, t.a, t.seededAt)],
@@ -131,18 +134,7 @@ async function main(): Promise<void> {
 	const trigger = await phase('trigger: activation', () => triggerPhaseStart(ctx));
 	for (const [name, run] of SCENARIOS) await phase(name, () => run(ctx, trigger));
 
-	const total = trigger.a.completed.size;
-	assert.ok(total >= 20, `only ${total} completions`);
-	const all = await emissions(ctx);
-	assertExactlyOnce(trigger.a, all);
-	const lost = trigger.a.lostWithKilledExecution;
-	const missing = [...trigger.a.completed.keys()].filter((id) => !lost.includes(id) && !all.some((e) => e.interview === id));
-	assert.deepEqual(missing, [], 'completed analyses never emitted');
-	const execs = await executionsOf(ctx, TRIGGER_WORKFLOW_ID);
-	pass(
-		`trigger overall: ${total} completed analyses, ${all.length} emitted exactly once in ${execs.filter((e) => e.status === 'success').length} successful executions, ` +
-			`0 duplicates, 0 missed; ${lost.length} went down with the killed worker's execution`,
-	);
+	await phase('trigger: every completed analysis once', () => checkTriggerOverall(ctx, trigger.a));
 	for (const p of [ctx.cluster.main, ...ctx.cluster.workers]) figure(`RSS at the end: ${p.name} ${(await rssMb(p)) ?? '?'} MB`);
 	figure(`executions per worker: ${ctx.cluster.workers.map((w) => `${w.name} ${countInLog(w, /Worker finished execution/)}`).join(', ')}`);
 }

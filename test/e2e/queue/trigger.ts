@@ -60,7 +60,7 @@ export interface Emission {
 const emissionCache = new Map<string, Emission[]>();
 
 /** Every item the trigger emitted, from the successful executions (whatever the node is called now). */
-export async function emissions(ctx: Ctx): Promise<Emission[]> {
+async function emissions(ctx: Ctx): Promise<Emission[]> {
 	const out: Emission[] = [];
 	for (const e of await executionsOf(ctx, TRIGGER_WORKFLOW_ID)) {
 		if (e.status !== 'success') continue;
@@ -105,7 +105,7 @@ export async function expectEmitted(ctx: Ctx, a: Analyses, ids: string[], what: 
 	return all.filter((e) => ids.includes(e.interview));
 }
 
-export function assertExactlyOnce(a: Analyses, list: Emission[]): void {
+function assertExactlyOnce(a: Analyses, list: Emission[]): void {
 	const seen = new Map<string, number>();
 	for (const e of list) seen.set(e.interview, (seen.get(e.interview) ?? 0) + 1);
 	const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
@@ -236,4 +236,20 @@ export async function checkRepublishAndRename(ctx: Ctx, a: Analyses, seededAt: s
 	const ids = await completeAnalyses(ctx, a, 2);
 	await expectEmitted(ctx, a, ids, 'after the rename');
 	pass('after the rename, 2 new completions were emitted once each');
+}
+
+/** Over all scenarios: at least 20 completions, each emitted exactly once unless it went down with the killed worker. */
+export async function checkTriggerOverall(ctx: Ctx, a: Analyses): Promise<void> {
+	const total = a.completed.size;
+	assert.ok(total >= 20, `only ${total} completions`);
+	const all = await emissions(ctx);
+	assertExactlyOnce(a, all);
+	const lost = a.lostWithKilledExecution;
+	const missing = [...a.completed.keys()].filter((id) => !lost.includes(id) && !all.some((e) => e.interview === id));
+	assert.deepEqual(missing, [], 'completed analyses never emitted');
+	const successful = (await executionsOf(ctx, TRIGGER_WORKFLOW_ID)).filter((e) => e.status === 'success').length;
+	pass(
+		`trigger overall: ${total} completed analyses; ${all.length} emitted exactly once in ${successful} successful executions on workers, ` +
+			`0 duplicates, 0 missed; ${lost.length} went down with the killed worker's execution`,
+	);
 }
