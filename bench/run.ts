@@ -9,6 +9,7 @@ import { join } from 'path';
 
 import { benchBulkCreate, type BulkFigures } from './bulkCreate';
 import { benchDetails } from './details';
+import { benchCandidateUpsert } from './candidateUpsert';
 import { benchGetMany, type GetManyFigures } from './getMany';
 import { benchTrigger, type TriggerFigures } from './trigger';
 
@@ -49,13 +50,20 @@ async function main(): Promise<void> {
 		}
 	}
 
+	const upsert = await benchCandidateUpsert(1000, 10000);
+	console.log(`\n4. Candidate → Create or Update, ${upsert.rows} rows against ${upsert.candidates} candidates (half the rows match)`);
+	for (const [name, r] of [['run 1', upsert.first], ['run 2 (same rows)', upsert.second], ['one row alone', upsert.single]] as const) {
+		console.log(`   ${name}: ${r.requests} requests (${r.lookupRequests} reads, ${r.writeRequests} writes) = ${fixed(r.requestsPerItem, 3)} per item, reads ${fixed(r.lookupRequestsPerItem, 3)} per item; created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, failed ${r.failed}; ${fixed(r.wallMs / 1000, 1)} s`);
+	}
+	console.log(`   baseline (a full read per row): ${upsert.baselineRequestsPerItem} requests per item; goal reads ≤ ceil(C/100)/R = ${fixed(Math.ceil(upsert.candidates / 100) / upsert.rows, 3)} per item: ${mark(upsert.first.lookupRequestsPerItem <= Math.ceil(upsert.candidates / 100) / upsert.rows && upsert.second.created === 0)}`);
+
 	const details = await benchDetails();
-	console.log(`\n4. Candidate and job details in the trigger: ${details.candidates} candidates over ${details.jobs} jobs, budget ${details.budget}`);
+	console.log(`\n5. Candidate and job details in the trigger: ${details.candidates} candidates over ${details.jobs} jobs, budget ${details.budget}`);
 	for (const r of details.runs) {
 		console.log(`   k = ${String(r.k).padEnd(3)} (${r.distinctCandidates} candidates, ${r.distinctJobs} jobs): ${r.requestsWith} requests with details, ${r.requestsWithout} without (+${r.extra}); ${r.pollsWith} vs ${r.pollsWithout} poll(s); max ${r.maxInAPollWith} in a poll (budget: ${mark(r.maxInAPollWith <= details.budget)})`);
 	}
 
-	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger, details };
+	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger, upsert, details };
 	const file = join(__dirname, 'results.json');
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nFigures written to bench/results.json`);
