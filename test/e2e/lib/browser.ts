@@ -107,6 +107,8 @@ export async function browserCheck(
 	let editor: EditorFindings;
 	try {
 		const page = await browser.newPage();
+		page.setDefaultTimeout(SLOW_MS);
+		page.setDefaultNavigationTimeout(SLOW_MS);
 		page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
 		page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${(e as Error).message}\n`));
 		await page.setViewport({ width: 1500, height: 1900 }); // tall, so the whole parameter panel is in the screenshot
