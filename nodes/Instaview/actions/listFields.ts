@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { collectionField } from '../descriptions/common';
 
 /** Return All and Limit, with n8n's standard texts, for every Get Many. */
 export const returnAllFields: INodeProperties[] = [
@@ -29,4 +31,15 @@ export function simplifyFieldFor(keeps: string): INodeProperties {
 		default: true,
 		description: `Whether to return a simplified version of the response instead of the raw data: ${keeps}`,
 	};
+}
+
+/** The Filters of a Get Many; `description` says what the node filters itself when InstaView cannot. */
+export function filtersField(options: INodeProperties[], description?: string): INodeProperties {
+	return collectionField({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', ...(description ? { description } : {}) }, options);
+}
+
+/** How many results item `i` asks for: undefined for Return All. */
+export function readMax(context: IExecuteFunctions, i: number): number | undefined {
+	const returnAll = context.getNodeParameter('returnAll', i, false) as boolean;
+	return returnAll ? undefined : (context.getNodeParameter('limit', i, 50) as number);
 }

@@ -42,6 +42,38 @@ export function idLocator({ name, displayName, searchListMethod, description, re
 	};
 }
 
+/** The resources a field can pick, each with its parameter name, label and list search. */
+const PICKABLE = {
+	agent: { name: 'agentId', displayName: 'Agent', searchListMethod: 'searchAgents' },
+	candidate: { name: 'candidateId', displayName: 'Candidate', searchListMethod: 'searchCandidates' },
+	job: { name: 'jobId', displayName: 'Job', searchListMethod: 'searchJobs' },
+} as const;
+
+/** The locator of an agent, a candidate or a job, described for the place it stands in. */
+export function resourceLocator(resource: keyof typeof PICKABLE, description: string, required = true): INodeProperties {
+	return idLocator({ ...PICKABLE[resource], description, required });
+}
+
+type CollectionHeader = Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>;
+
+/** An n8n collection: optional fields the user adds one by one. */
+export function collectionField(header: CollectionHeader, options: INodeProperties[]): INodeProperties {
+	return { ...header, type: 'collection', default: {}, options };
+}
+
+/** The optional fields of a create. */
+export function additionalFieldsField(options: INodeProperties[]): INodeProperties {
+	return collectionField({ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' }, options);
+}
+
+/** The fields of an update (a PATCH): only those added are sent. */
+export function updateFieldsField(options: INodeProperties[]): INodeProperties {
+	return collectionField(
+		{ displayName: 'Update Fields', name: 'updateFields', placeholder: 'Add Field', description: 'Only the fields added here are sent; the others stay as they are' },
+		options,
+	);
+}
+
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',

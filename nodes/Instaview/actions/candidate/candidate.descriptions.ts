@@ -1,14 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../descriptions/common';
+import { resourceLocator } from '../../descriptions/common';
 import { simplifyFieldFor } from '../listFields';
 
-export const candidateIdField: INodeProperties = idLocator({
-	name: 'candidateId',
-	displayName: 'Candidate',
-	searchListMethod: 'searchCandidates',
-	description: 'The candidate, picked from the list or given by its InstaView ID',
-});
+export const candidateIdField: INodeProperties = resourceLocator('candidate', 'The candidate, picked from the list or given by its InstaView ID');
 
 export const candidateSimplifyField = simplifyFieldFor('name, email, phone, status, job IDs, rating, interview and analysis counts, GDPR date, dates');
 

@@ -1,22 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { newCandidateFields, readNewCandidate } from '../../descriptions/candidate';
+import { additionalFieldsField } from '../../descriptions/common';
 import { buildCandidateCreateBody } from '../../helpers/candidateWrite';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { instaviewApiRequest } from '../../transport';
 import { jobIdsOption, metadataOption, readOptions } from './candidate.descriptions';
 
-export const additionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{ ...jobIdsOption, description: `${jobIdsOption.description}. The candidate is assigned to these jobs; without any, it joins the talent pool.` },
-		metadataOption,
-	],
-};
+export const additionalFields: INodeProperties = additionalFieldsField([
+	{ ...jobIdsOption, description: `${jobIdsOption.description}. The candidate is assigned to these jobs; without any, it joins the talent pool.` },
+	metadataOption,
+]);
 
 export const description = showOnlyFor({ resource: ['candidate'], operation: ['create'] }, [...newCandidateFields, additionalFields]);
 

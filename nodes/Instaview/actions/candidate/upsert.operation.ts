@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { newCandidateFields, readNewCandidate } from '../../descriptions/candidate';
+import { additionalFieldsField } from '../../descriptions/common';
 import { CandidateDirectory } from '../../helpers/candidateDirectory';
 import { buildCandidateCreateBody, MAX_JOB_IDS, normalizeEmail } from '../../helpers/candidateWrite';
 import { showOnlyFor } from '../../helpers/displayOptions';
@@ -20,23 +21,16 @@ const properties: INodeProperties[] = newCandidateFields.map((field) =>
 		: field,
 );
 
-const upsertOptions: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{
-			...jobIdsOption,
-			description: `${jobIdsOption.description}. A new candidate gets these jobs; an existing one keeps its jobs and gets these added.`,
-		},
-		{
-			...metadataOption,
-			description: `${metadataOption.description}. An existing candidate's metadata is merged: these keys are set, other keys are kept.`,
-		},
-	],
-};
+const upsertOptions: INodeProperties = additionalFieldsField([
+	{
+		...jobIdsOption,
+		description: `${jobIdsOption.description}. A new candidate gets these jobs; an existing one keeps its jobs and gets these added.`,
+	},
+	{
+		...metadataOption,
+		description: `${metadataOption.description}. An existing candidate's metadata is merged: these keys are set, other keys are kept.`,
+	},
+]);
 
 export const description = showOnlyFor({ resource: ['candidate'], operation: ['upsert'] }, [...properties, upsertOptions]);
 

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../descriptions/common';
+import { resourceLocator, updateFieldsField } from '../../descriptions/common';
 import { newJobFields } from '../../descriptions/job';
 import { CEFR_LEVELS } from '../../helpers/enums';
 import type { JobWriteInput } from '../../helpers/jobWrite';
 import { simplifyFieldFor } from '../listFields';
 
-export const jobIdField: INodeProperties = idLocator({
-	name: 'jobId',
-	displayName: 'Job',
-	searchListMethod: 'searchJobs',
-	description: 'The job, picked from the list or given by its InstaView ID',
-});
+export const jobIdField: INodeProperties = resourceLocator('job', 'The job, picked from the list or given by its InstaView ID');
 
 export const jobSimplifyField = simplifyFieldFor('title, status, skills, experience, contract type, work mode, place, salary, URL');
 
@@ -56,20 +51,14 @@ export const jobCreateFields: INodeProperties[] = [
 
 /** Update: every field optional; only what is added is sent. Location and salary are replaced whole. */
 export const jobUpdateFields: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here are sent; the others stay as they are',
-		options: ([
+	updateFieldsField(
+		([
 			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 4 }, default: '', description: '10 to 5,000 characters' },
 			{ displayName: 'Status', name: 'status', type: 'string', default: '', placeholder: 'e.g. OPEN', description: STATUS_TEXT },
 			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: '5 to 200 characters' },
 			...jobDetailOptions(),
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	),
 	{ ...nestedField('location'), description: 'Replaces the job\'s whole location when any field is set' },
 	{ ...nestedField('salary'), description: 'Replaces the job\'s whole salary when any field is set' },
 ];
