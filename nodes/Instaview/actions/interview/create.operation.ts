@@ -1,113 +1,73 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 
 import { newCandidateFields, readNewCandidate } from '../../descriptions/candidate';
-import { idLocator, simplifyField } from '../../descriptions/common';
+import { collectionField, resourceLocator, simplifyField } from '../../descriptions/common';
 import { newJobFields, readNewJob } from '../../descriptions/job';
 import { buildCreateInterviewBody, type CandidateInput, type JobInput } from '../../helpers/createInterviewBody';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { simplifyInterview } from '../../helpers/simplify';
 import { instaviewApiRequest } from '../../transport';
 import { explainJobRefusal } from './candidateJobs';
+import { nowOrScheduledFields } from './interview.descriptions';
 
-const candidateFields: INodeProperties[] = [
-	{
-		displayName: 'Candidate Source',
-		name: 'candidateSource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'existing',
-		options: [
-			{ name: 'Existing Candidate', value: 'existing', description: 'A candidate already in InstaView' },
-			{ name: 'Define New Candidate', value: 'new', description: 'Create the candidate with the interview' },
-		],
-	},
-	{
-		...idLocator({
-			name: 'candidateId',
-			displayName: 'Candidate',
-			searchListMethod: 'searchCandidates',
-			description: 'The candidate to interview',
-		}),
-		displayOptions: { show: { candidateSource: ['existing'] } },
-	},
-	...showOnlyFor({ candidateSource: ['new'] }, [
-		...newCandidateFields,
+/**
+ * Where the candidate or the job comes from: an existing one, picked with its locator, or a new one
+ * defined here and created with the interview. `first` are the choices listed before those two.
+ */
+function sourceFields(existing: INodeProperties, newFields: INodeProperties[], defaultSource: string, first: INodePropertyOptions[] = []): INodeProperties[] {
+	const label = existing.displayName;
+	const noun = label.toLowerCase();
+	const name = `${noun}Source`;
+	return [
 		{
-			displayName: 'Candidate Options',
-			name: 'candidateOptions',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
+			displayName: `${label} Source`,
+			name,
+			type: 'options',
+			noDataExpression: true,
+			default: defaultSource,
 			options: [
-				{
-					displayName: 'Candidate Job ID (Compact Form)',
-					name: 'jobId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f',
-					description:
-						'Attach the new candidate to this existing job (sent as candidate.jobId). Use only with Job set to "No Job".',
-				},
+				...first,
+				{ name: `Existing ${label}`, value: 'existing', description: `A ${noun} already in InstaView` },
+				{ name: `Define New ${label}`, value: 'new', description: `Create the ${noun} with the interview` },
 			],
 		},
-	]),
-];
+		{ ...existing, displayOptions: { show: { [name]: ['existing'] } } },
+		...showOnlyFor({ [name]: ['new'] }, newFields),
+	];
+}
 
-const jobFields: INodeProperties[] = [
+const candidateOptions = collectionField({ displayName: 'Candidate Options', name: 'candidateOptions', placeholder: 'Add Option' }, [
 	{
-		displayName: 'Job Source',
-		name: 'jobSource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'none',
-		options: [
-			{ name: 'No Job', value: 'none', description: 'InstaView picks the candidate\'s only job, or none for a generic agent' },
-			{ name: 'Existing Job', value: 'existing', description: 'A job already in InstaView' },
-			{ name: 'Define New Job', value: 'new', description: 'Create the job with the interview' },
-		],
+		displayName: 'Candidate Job ID (Compact Form)',
+		name: 'jobId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f',
+		description: 'Attach the new candidate to this existing job (sent as candidate.jobId). Use only with Job set to "No Job".',
 	},
-	{
-		...idLocator({
-			name: 'jobId',
-			displayName: 'Job',
-			searchListMethod: 'searchJobs',
-			description: "The job the interview is for (needed when the candidate has several jobs). The list shows the chosen candidate's jobs.",
-		}),
-		displayOptions: { show: { jobSource: ['existing'] } },
-	},
-	...showOnlyFor({ jobSource: ['new'] }, newJobFields),
-];
+]);
+
+const candidateFields = sourceFields(resourceLocator('candidate', 'The candidate to interview'), [...newCandidateFields, candidateOptions], 'existing');
+
+const jobFields = sourceFields(
+	resourceLocator('job', "The job the interview is for (needed when the candidate has several jobs). The list shows the chosen candidate's jobs."),
+	newJobFields,
+	'none',
+	[{ name: 'No Job', value: 'none', description: 'InstaView picks the candidate\'s only job, or none for a generic agent' }],
+);
 
 const properties: INodeProperties[] = [
-	idLocator({
-		name: 'agentId',
-		displayName: 'Agent',
-		searchListMethod: 'searchAgents',
-		description: 'The AI interviewer (agent) that runs the interview',
-	}),
+	resourceLocator('agent', 'The AI interviewer (agent) that runs the interview'),
 	...candidateFields,
 	...jobFields,
-	{
-		displayName: 'Start',
-		name: 'start',
-		type: 'options',
-		noDataExpression: true,
-		default: 'immediately',
-		options: [
-			{ name: 'Immediately', value: 'immediately' },
-			{ name: 'At a Scheduled Time', value: 'scheduled' },
-		],
-	},
-	{
-		displayName: 'Scheduled Time',
-		name: 'scheduleTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		displayOptions: { show: { start: ['scheduled'] } },
-		description:
-			'At most 30 days ahead. A time without an offset is read in the workflow\'s timezone and sent with that offset.',
-	},
+	...nowOrScheduledFields({
+		choice: { displayName: 'Start', name: 'start' },
+		now: { name: 'Immediately', value: 'immediately' },
+		time: {
+			name: 'scheduleTime',
+			description: 'At most 30 days ahead. A time without an offset is read in the workflow\'s timezone and sent with that offset.',
+		},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

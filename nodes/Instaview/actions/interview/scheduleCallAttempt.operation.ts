@@ -4,31 +4,15 @@ import { normalizeScheduleTime } from '../../helpers/dates';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
-import { interviewIdField, PHONE_ONLY_NOTE } from './interview.descriptions';
+import { interviewIdField, nowOrScheduledFields, PHONE_ONLY_NOTE } from './interview.descriptions';
 
 export const description = showOnlyFor({ resource: ['interview'], operation: ['scheduleCallAttempt'] }, [
 	{ ...interviewIdField, description: `The interview to call again. ${PHONE_ONLY_NOTE}` },
-	{
-		displayName: 'Call',
-		name: 'callWhen',
-		type: 'options',
-		noDataExpression: true,
-		default: 'asap',
-		options: [
-			{ name: 'As Soon as Possible', value: 'asap' },
-			{ name: 'At a Scheduled Time', value: 'scheduled' },
-		],
-		description: 'A new attempt replaces any attempt already scheduled for the interview',
-	},
-	{
-		displayName: 'Scheduled Time',
-		name: 'scheduledAt',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		displayOptions: { show: { callWhen: ['scheduled'] } },
-		description: 'A time without an offset is read in the workflow\'s timezone and sent with that offset',
-	},
+	...nowOrScheduledFields({
+		choice: { displayName: 'Call', name: 'callWhen', description: 'A new attempt replaces any attempt already scheduled for the interview' },
+		now: { name: 'As Soon as Possible', value: 'asap' },
+		time: { name: 'scheduledAt', description: 'A time without an offset is read in the workflow\'s timezone and sent with that offset' },
+	}),
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
