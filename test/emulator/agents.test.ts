@@ -1,17 +1,9 @@
 import { DEMO_IDS } from './index';
 import {
-	atsKey, expect400, expect403Scope, expect404, expectOk, keyWithout, startKit, type Kit,
+	atsKey, expect400, expect403Scope, expect404, expectOk, keyWithout, documentedLists, useKit,
 } from './testkit';
 
-let kit: Kit;
-beforeAll(async () => {
-	kit = await startKit();
-});
-afterAll(() => kit.emu.close());
-beforeEach(async () => {
-	await kit.emu.control.reset();
-	await kit.emu.control.setOptions({ listShape: 'nested', bareResponses: false });
-});
+const kit = useKit({}, documentedLists);
 
 const OTHER = '9a9a9a9a-0000-4000-8000-000000000009';
 const MISSING = '3f1e8b6a-1111-4222-8333-944455556666';

@@ -1,15 +1,7 @@
 import { DEMO_IDS } from './index';
-import { dateIn, expect400, expect404, expectOk, startKit, type Kit } from './testkit';
+import { dateIn, expect400, expect404, expectOk, documentedLists, useKit } from './testkit';
 
-let kit: Kit;
-beforeAll(async () => {
-	kit = await startKit();
-});
-afterAll(() => kit.emu.close());
-beforeEach(async () => {
-	await kit.emu.control.reset();
-	await kit.emu.control.setOptions({ listShape: 'nested', bareResponses: false });
-});
+const kit = useKit({}, documentedLists);
 
 describe('list shapes and envelope', () => {
 	beforeEach(() => kit.emu.control.seed({ jobs: 1, candidates: 3 }));

@@ -1,6 +1,6 @@
 import type { AxiosResponse } from 'axios';
 import { ALL_SCOPES, DEMO_API_KEY } from './index';
-import { dateIn, expectOk, startKit, type Kit } from './testkit';
+import { dateIn, expectOk, useKit } from './testkit';
 
 const RL_HEADERS = [
 	'x-ratelimit-limit-minute', 'x-ratelimit-limit-hour', 'x-ratelimit-remaining-minute',
@@ -11,14 +11,8 @@ const expectRlHeaders = (res: AxiosResponse) => {
 };
 
 describe('authentication and scopes', () => {
-	let kit: Kit;
 	let ids: { candidate: string; interview: string; job: string; agent: string; phoneIv: string };
-	beforeAll(async () => {
-		kit = await startKit();
-	});
-	afterAll(() => kit.emu.close());
-	beforeEach(async () => {
-		await kit.emu.control.reset();
+	const kit = useKit({}, async () => {
 		const s = kit.emu.state;
 		const job = s.createJob();
 		const agent = s.createAgent();
@@ -92,13 +86,7 @@ describe('authentication and scopes', () => {
 });
 
 describe('rate limiting', () => {
-	let kit: Kit;
-	beforeAll(async () => {
-		kit = await startKit({ rateLimit: { perMinute: 3, perHour: 5 } });
-	});
-	afterAll(() => kit.emu.close());
-	beforeEach(async () => {
-		await kit.emu.control.reset();
+	const kit = useKit({ rateLimit: { perMinute: 3, perHour: 5 } }, async () => {
 		await kit.emu.control.setRateLimit({ perMinute: 3, perHour: 5 });
 		// windows are aligned to the emulator clock; start well inside a minute and an hour
 		await kit.emu.control.setClock('2030-01-01T00:00:10.000Z');

@@ -1,22 +1,15 @@
 import { DEFAULT_COMPANY_ID } from './index';
 import type { AgentFocus } from './types';
 import {
-	atsKey, expect400, expect403Scope, expectOk, keyWithout, startKit, type Kit,
+	atsKey, expect400, expect403Scope, expectOk, keyWithout, documentedLists, useKit,
 } from './testkit';
-
-let kit: Kit;
-beforeAll(async () => {
-	kit = await startKit();
-});
-afterAll(() => kit.emu.close());
 
 const NOW = '2026-05-20T12:00:00.000Z';
 const daysAgo = (d: number) => new Date(Date.parse(NOW) - d * 86400000).toISOString();
 
-beforeEach(async () => {
-	await kit.emu.control.reset();
-	await kit.emu.control.setOptions({ listShape: 'nested', bareResponses: false });
-	await kit.emu.control.setClock(NOW);
+const kit = useKit({}, async (k) => {
+	await documentedLists(k);
+	await k.emu.control.setClock(NOW);
 });
 
 /** A COMPLETED interview of `minutes` that finished at `at`, through the control API. */

@@ -1,13 +1,8 @@
 import axios from 'axios';
 import { DEFAULT_COMPANY_ID, DEFAULT_CREDIT_PRICES, DEFAULT_POSTINGS, DEMO_API_KEY } from './index';
-import { dateIn, expect400, expectOk, startKit, type Kit } from './testkit';
+import { dateIn, expect400, expectOk, useKit } from './testkit';
 
-let kit: Kit;
-beforeAll(async () => {
-	kit = await startKit();
-});
-afterAll(() => kit.emu.close());
-beforeEach(() => kit.emu.control.reset());
+const kit = useKit();
 
 const candidateBody = () => ({ firstName: 'Eva', lastName: 'Nova', email: 'eva@example.com', gdprExpiryDate: dateIn(kit, 30) });
 

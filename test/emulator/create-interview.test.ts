@@ -1,8 +1,7 @@
 import type { Agent, Candidate, Job } from './index';
 import { resolveJobSource } from './routes/interviews-create';
-import { dateIn, expect400, expect404, expectOk, startKit, type Kit } from './testkit';
+import { dateIn, expect400, expect404, expectOk, useKit } from './testkit';
 
-let kit: Kit;
 let screening: Agent;
 let generic: Agent;
 let phone: Agent;
@@ -12,13 +11,7 @@ let oneJob: Candidate; // job1
 let twoJobs: Candidate; // job1 + job2
 let pool: Candidate; // no job
 
-beforeAll(async () => {
-	kit = await startKit();
-});
-afterAll(() => kit.emu.close());
-
-beforeEach(async () => {
-	await kit.emu.control.reset();
+const kit = useKit({}, async () => {
 	const s = kit.emu.state;
 	screening = s.createAgent({ name: 'Screening', focus: 'SCREENING' });
 	generic = s.createAgent({ name: 'Generic', focus: 'GENERIC' });

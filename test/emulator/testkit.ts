@@ -1,6 +1,6 @@
 /** Shared helpers for the emulator's own tests (not a test file itself). */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { ALL_SCOPES, DEMO_API_KEY, startEmulator, type Emulator, type EmulatorOptions } from './index';
+import { ALL_SCOPES, DEMO_API_KEY, startEmulator, startWebhookReceiver, type Emulator, type EmulatorOptions, type WebhookReceiver } from './index';
 
 export interface Kit {
 	emu: Emulator;
@@ -22,6 +22,76 @@ export function client(url: string, key: string | null): AxiosInstance {
 export async function startKit(opts: EmulatorOptions = {}): Promise<Kit> {
 	const emu = await startEmulator({ rateLimit: { perMinute: 1e9, perHour: 1e9 }, ...opts });
 	return { emu, api: client(emu.url, DEMO_API_KEY), as: (key) => client(emu.url, key) };
+}
+
+/**
+ * One emulator for the calling test file: started before its tests, closed after them, and reset
+ * before each test, then made ready by `prepare`. The kit it returns can be used once started.
+ */
+export function useKit(opts: EmulatorOptions = {}, prepare?: (kit: Kit) => Promise<unknown>): Kit {
+	let started: Kit | undefined;
+	const current = (): Kit => {
+		if (!started) throw new Error('The emulator starts in beforeAll');
+		return started;
+	};
+	const kit: Kit = {
+		get emu() {
+			return current().emu;
+		},
+		get api() {
+			return current().api;
+		},
+		as: (key) => current().as(key),
+	};
+	beforeAll(async () => {
+		started = await startKit(opts);
+	});
+	afterAll(async () => {
+		await started?.emu.close();
+	});
+	beforeEach(async () => {
+		await kit.emu.control.reset();
+		await prepare?.(kit);
+	});
+	return kit;
+}
+
+/**
+ * One webhook receiver for the calling test file: started before its tests, closed after them,
+ * and emptied and answering 200 before each test.
+ */
+export function useWebhookReceiver(): WebhookReceiver {
+	let started: WebhookReceiver | undefined;
+	const current = (): WebhookReceiver => {
+		if (!started) throw new Error('The receiver starts in beforeAll');
+		return started;
+	};
+	beforeAll(async () => {
+		started = await startWebhookReceiver();
+	});
+	afterAll(async () => {
+		await started?.close();
+	});
+	beforeEach(() => {
+		current().received.length = 0;
+		current().respond(() => ({ status: 200 }));
+	});
+	return {
+		get url() {
+			return current().url;
+		},
+		get received() {
+			return current().received;
+		},
+		respond: (fn) => current().respond(fn),
+		waitFor: (count, timeoutMs) => current().waitFor(count, timeoutMs),
+		close: () => current().close(),
+	};
+}
+
+/** The documented list shape and envelope, which a test may have changed. */
+export async function documentedLists(kit: Kit): Promise<void> {
+	await kit.emu.control.setOptions({ listShape: 'nested', bareResponses: false });
 }
 
 /** YYYY-MM-DD `days` after the emulator's today. */

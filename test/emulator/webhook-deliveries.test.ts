@@ -1,6 +1,6 @@
 /** Webhook deliveries: lifecycle events, payloads, headers, retries, circuit breaker, controls. */
-import { DEFAULT_COMPANY_ID, startWebhookReceiver, type WebhookPayload, type WebhookReceiver } from './index';
-import { dateIn, expectOk, startKit, type Kit } from './testkit';
+import { DEFAULT_COMPANY_ID, startWebhookReceiver, type WebhookPayload } from './index';
+import { dateIn, expectOk, useKit, useWebhookReceiver } from './testkit';
 
 const OTHER_COMPANY = 'c0a80002-0000-4000-8000-000000000002';
 const ATS = 'sk_test_ats_integration';
@@ -8,25 +8,13 @@ const OTHER_COMPANY_KEY = 'sk_test_other_company';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const FAST = { allowLoopbackHttp: true, retryDelaysMs: [30, 60, 90], timeoutMs: 1000, maxRetries: 3, failureThreshold: 100 };
 
-let kit: Kit;
-let receiver: WebhookReceiver;
-beforeAll(async () => {
-	kit = await startKit({ webhooks: FAST });
-	receiver = await startWebhookReceiver();
-});
-afterAll(async () => {
-	await kit.emu.close();
-	await receiver.close();
-});
-beforeEach(async () => {
-	const c = kit.emu.control;
-	await c.reset();
+const kit = useKit({ webhooks: FAST }, async (k) => {
+	const c = k.emu.control;
 	await c.setWebhookOptions(FAST);
 	await c.addApiKey({ key: ATS, scopes: ['read:webhooks', 'write:webhooks'], ats: true, companyId: '00000000-0000-4000-8000-00000000a75a' });
 	await c.addApiKey({ key: OTHER_COMPANY_KEY, scopes: ['read:webhooks', 'write:webhooks'], companyId: OTHER_COMPANY });
-	receiver.received.length = 0;
-	receiver.respond(() => ({ status: 200 }));
 });
+const receiver = useWebhookReceiver();
 
 const ALL_EVENTS = ['interview.started', 'interview.completed', 'interview.failed', 'analysis.completed', 'analysis.failed', 'ping'];
 

@@ -1,6 +1,6 @@
 /** Webhook endpoints: scopes, body rules, HTTPS rule, ownership and company isolation, test, reset-circuit. */
-import { DEFAULT_COMPANY_ID, startWebhookReceiver, type WebhookReceiver } from './index';
-import { expect400, expectOk, startKit, type Kit } from './testkit';
+import { DEFAULT_COMPANY_ID } from './index';
+import { expect400, expectOk, useKit, useWebhookReceiver } from './testkit';
 
 const OTHER_COMPANY = 'c0a80002-0000-4000-8000-000000000002';
 const READ_ONLY = 'sk_test_webhooks_read_only';
@@ -8,27 +8,15 @@ const NO_WEBHOOK_SCOPES = 'sk_test_no_webhook_scopes';
 const SAME_COMPANY_OTHER_KEY = 'sk_test_same_company_other_key';
 const ATS = 'sk_test_ats_integration';
 
-let kit: Kit;
-let receiver: WebhookReceiver;
-beforeAll(async () => {
-	kit = await startKit({ webhooks: { allowLoopbackHttp: true, retryDelaysMs: [20], timeoutMs: 1000 } });
-	receiver = await startWebhookReceiver();
-});
-afterAll(async () => {
-	await kit.emu.close();
-	await receiver.close();
-});
-beforeEach(async () => {
-	const c = kit.emu.control;
-	await c.reset();
+const kit = useKit({ webhooks: { allowLoopbackHttp: true, retryDelaysMs: [20], timeoutMs: 1000 } }, async (k) => {
+	const c = k.emu.control;
 	await c.setWebhookOptions({ allowLoopbackHttp: true });
 	await c.addApiKey({ key: READ_ONLY, scopes: ['read:webhooks'] });
 	await c.addApiKey({ key: NO_WEBHOOK_SCOPES, scopes: ['read:interviews'] });
 	await c.addApiKey({ key: SAME_COMPANY_OTHER_KEY, scopes: ['read:webhooks', 'write:webhooks'] });
 	await c.addApiKey({ key: ATS, scopes: ['read:webhooks', 'write:webhooks'], ats: true, companyId: '00000000-0000-4000-8000-00000000a75a' });
-	receiver.received.length = 0;
-	receiver.respond(() => ({ status: 200 }));
 });
+const receiver = useWebhookReceiver();
 
 const body = (extra: Record<string, unknown> = {}) => ({ url: receiver.url, events: ['analysis.completed', 'ping'], ...extra });
 
