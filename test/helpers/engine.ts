@@ -43,6 +43,8 @@ import {
 } from 'n8n-workflow';
 
 import { name as packageName } from '../../package.json';
+import { DEMO_API_KEY } from '../emulator';
+import { useKit, type Kit } from '../emulator/testkit';
 import { EngineCredentialsHelper } from './engine-credentials';
 
 const PACKAGE_ROOT = join(__dirname, '..', '..');
@@ -191,6 +193,26 @@ export function useEngine(): Engine {
 	return engine;
 }
 
+export interface EngineWithDemo {
+	engine: Engine;
+	kit: Kit;
+	/** The credentials of the emulator's demo key. */
+	demoCredentials(): EngineCredentials;
+}
+
+/**
+ * n8n's engine and an emulator for one test file; each test starts from the emulator's demo
+ * data with an empty request log.
+ */
+export function useEngineWithDemo(): EngineWithDemo {
+	const engine = useEngine();
+	const kit = useKit({}, async ({ emu }) => {
+		await emu.control.seed({ demo: true });
+		await emu.control.clearRequests();
+	});
+	return { engine, kit, demoCredentials: () => ({ apiKey: DEMO_API_KEY, baseUrl: kit.emu.url }) };
+}
+
 export const WORKFLOW_ID = 'engine-test-workflow';
 
 export const NODE_CREDENTIALS = { [CREDENTIAL_TYPE]: { id: 'engine-test-credential', name: 'InstaView account' } };
@@ -213,18 +235,22 @@ export interface ActionResult {
 	run: IRun;
 }
 
-/** Runs the InstaView node as one execution with WorkflowExecute, as n8n runs it in the editor. */
-export async function runAction(engine: Engine, options: ActionOptions): Promise<ActionResult> {
-	const node: INode = {
+/** The InstaView node in a workflow, with the credential it is given in the editor. */
+function actionNode(parameters: INodeParameters): INode {
+	return {
 		id: 'instaview-node',
 		name: 'InstaView',
 		type: ACTION_NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: options.parameters,
+		parameters,
 		credentials: NODE_CREDENTIALS,
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
+}
+
+/** Runs the InstaView node as one execution with WorkflowExecute, as n8n runs it in the editor. */
+export async function runAction(engine: Engine, options: ActionOptions): Promise<ActionResult> {
+	const node: INode = { ...actionNode(options.parameters), ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) };
 	const workflow = new Workflow({
 		id: WORKFLOW_ID,
 		name: 'Engine test',
@@ -258,15 +284,7 @@ export async function searchList(
 	engine: Engine,
 	options: { credentials: EngineCredentials; parameters: INodeParameters; method: string; filter?: string },
 ): Promise<INodeListSearchResult> {
-	const node: INode = {
-		id: 'instaview-node',
-		name: 'InstaView',
-		type: ACTION_NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: NODE_CREDENTIALS,
-	};
+	const node = actionNode(options.parameters);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: engine.nodeTypes });
 	const additionalData = engine.additionalData(options.credentials, 'manual');
 	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, 'parameters');

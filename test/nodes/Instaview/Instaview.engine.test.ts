@@ -7,30 +7,16 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEMO_API_KEY, DEMO_IDS } from '../../emulator';
-import { startKit, type Kit } from '../../emulator/testkit';
-import { readBinary, runAction, searchList, useEngine, type ActionOptions } from '../../helpers/engine';
+import { readBinary, runAction, searchList, useEngineWithDemo, type ActionOptions } from '../../helpers/engine';
 
-const engine = useEngine();
-let kit: Kit;
-
-beforeAll(async () => {
-	kit = await startKit();
-});
-beforeEach(async () => {
-	await kit.emu.control.reset();
-	await kit.emu.control.seed({ demo: true });
-	await kit.emu.control.clearRequests();
-});
-afterAll(async () => {
-	await kit?.emu.close();
-});
+const { engine, kit, demoCredentials } = useEngineWithDemo();
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const inDays = (days: number) => new Date(kit.emu.state.nowMs() + days * 86400000).toISOString().slice(0, 10);
 
 function run(operation: string, parameters: INodeParameters, options: Partial<ActionOptions> = {}) {
 	return runAction(engine, {
-		credentials: { apiKey: DEMO_API_KEY, baseUrl: kit.emu.url },
+		credentials: demoCredentials(),
 		parameters: { resource: 'interview', operation, ...parameters },
 		...options,
 	});
@@ -215,7 +201,7 @@ describe('call attempts through the engine', () => {
 
 describe('"From list" pickers through the engine', () => {
 	test('agents and candidates are listed with their names, searchable', async () => {
-		const credentials = { apiKey: DEMO_API_KEY, baseUrl: kit.emu.url };
+		const credentials = demoCredentials();
 		const parameters = { resource: 'interview', operation: 'create' };
 		const agents = await searchList(engine, { credentials, parameters, method: 'searchAgents' });
 		expect(agents.results.map((result) => result.value).sort()).toEqual([DEMO_IDS.agents.generic, DEMO_IDS.agents.screening].sort());

@@ -7,30 +7,16 @@ import { NodeApiError, type IDataObject, type INodeParameters } from 'n8n-workfl
 
 import { DEMO_API_KEY, DEMO_IDS } from '../../emulator';
 import { advanceInterview } from '../../emulator/lifecycle';
-import { startKit, type Kit } from '../../emulator/testkit';
-import { readBinary, useEngine, type EngineCredentials } from '../../helpers/engine';
+import { readBinary, useEngineWithDemo, type EngineCredentials } from '../../helpers/engine';
 import { EngineTrigger } from '../../helpers/engine-trigger';
 
-const engine = useEngine();
-let kit: Kit;
-
-beforeAll(async () => {
-	kit = await startKit();
-});
-beforeEach(async () => {
-	await kit.emu.control.reset();
-	await kit.emu.control.seed({ demo: true });
-	await kit.emu.control.clearRequests();
-});
-afterAll(async () => {
-	await kit?.emu.close();
-});
+const { engine, kit, demoCredentials } = useEngineWithDemo();
 
 const NODE_KEY = 'node:InstaView Trigger';
 
 function trigger(options: INodeParameters = {}, credentials: Partial<EngineCredentials> = {}) {
 	const parameters: INodeParameters = { event: 'analysisCompleted', scope: 'all', options };
-	return new EngineTrigger(engine, { credentials: { apiKey: DEMO_API_KEY, baseUrl: kit.emu.url, ...credentials }, parameters });
+	return new EngineTrigger(engine, { credentials: { ...demoCredentials(), ...credentials }, parameters });
 }
 
 /** A new candidate whose interview's analysis has just completed; returns the analysis id. */

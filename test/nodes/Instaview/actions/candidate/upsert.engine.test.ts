@@ -2,24 +2,9 @@
  * Create or Update inside n8n's engine: expressions resolved per item and one execution
  * context per run, so the candidate list is read once per run and shared by its items.
  */
-import { DEMO_API_KEY } from '../../../../emulator';
-import { startKit, type Kit } from '../../../../emulator/testkit';
-import { runAction, useEngine } from '../../../../helpers/engine';
+import { runAction, useEngineWithDemo } from '../../../../helpers/engine';
 
-const engine = useEngine();
-let kit: Kit;
-
-beforeAll(async () => {
-	kit = await startKit();
-});
-beforeEach(async () => {
-	await kit.emu.control.reset();
-	await kit.emu.control.seed({ demo: true });
-	await kit.emu.control.clearRequests();
-});
-afterAll(async () => {
-	await kit?.emu.close();
-});
+const { engine, kit, demoCredentials } = useEngineWithDemo();
 
 const rows = [
 	{ firstName: 'Sofia', lastName: 'Martin', email: 'sofia.martin@example.com' },
@@ -29,7 +14,7 @@ const rows = [
 
 const sync = () =>
 	runAction(engine, {
-		credentials: { apiKey: DEMO_API_KEY, baseUrl: kit.emu.url },
+		credentials: demoCredentials(),
 		items: rows.map((json) => ({ json })),
 		parameters: {
 			resource: 'candidate',
