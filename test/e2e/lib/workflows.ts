@@ -13,8 +13,30 @@ export function credentials(emuUrl: string, withTrigger: boolean): CredentialSpe
 	return list;
 }
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const cred = (c: { id: string; name: string }) => ({ instaviewApi: { id: c.id, name: c.name } });
+/** A resource locator given "By ID". */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+/** A node's reference to one of the credentials above. */
+export const cred = (c: { id: string; name: string }) => ({ instaviewApi: { id: c.id, name: c.name } });
+
+/** An inactive workflow whose nodes run one after the other, in the order given. */
+export function linearWorkflow(meta: { id: string; name: string }, nodes: Array<{ name: string }>): WorkflowJson {
+	const names = nodes.map((node) => node.name);
+	const connections = Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+	return { ...meta, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** Get Many of John's interviews (the demo data gives him some) with the demo credential. */
+export function johnsInterviewsNode(id: string, x: number) {
+	return {
+		id,
+		name: 'Get Many',
+		type: ACTION_TYPE,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: { resource: 'interview', operation: 'getAll', candidateId: byId(DEMO_IDS.candidates.john), returnAll: true, filters: {}, simplify: true },
+		credentials: cred(DEMO_CREDENTIAL),
+	};
+}
 
 export const SHAPES_WORKFLOW_ID = 'instaviewShapes1';
 /** Node names of the four Create shapes, in the order they run. */
@@ -79,20 +101,9 @@ export function shapesWorkflow(): WorkflowJson {
 			parameters: { resource: 'interview', operation: 'delete', interviewId: `={{ $('${SHAPES.existingNone}').item.json.id }}` },
 			credentials: cred(DEMO_CREDENTIAL),
 		},
-		{
-			id: 'e2e-getall',
-			name: 'Get Many',
-			type: ACTION_TYPE,
-			typeVersion: 1,
-			position: [1540, 0],
-			parameters: { resource: 'interview', operation: 'getAll', candidateId: byId(DEMO_IDS.candidates.john), returnAll: true, filters: {}, simplify: true },
-			credentials: cred(DEMO_CREDENTIAL),
-		},
+		johnsInterviewsNode('e2e-getall', 1540),
 	];
-	const order = nodes.map((n) => n.name);
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < order.length - 1; i++) connections[order[i]] = { main: [[{ node: order[i + 1], type: 'main', index: 0 }]] };
-	return { id: SHAPES_WORKFLOW_ID, name: 'E2E: InstaView create shapes, get, delete, get many', active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+	return linearWorkflow({ id: SHAPES_WORKFLOW_ID, name: 'E2E: InstaView create shapes, get, delete, get many' }, nodes);
 }
 
 /** A bare InstaView Trigger on the trigger key, polling every minute. */

@@ -1,12 +1,7 @@
 /** Workflows of the queue-mode run: production triggers only (webhooks, the poller), as teams run them. */
 import { DEMO_IDS } from '../../../emulator';
 import { ACTION_TYPE, TRIGGER_TYPE, type WorkflowJson } from '../../lib/stack';
-import { DEMO_CREDENTIAL, TRIGGER_CREDENTIAL } from '../../lib/workflows';
-
-const cred = (c: { id: string; name: string }) => ({ instaviewApi: { id: c.id, name: c.name } });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const chain = (names: string[]) =>
-	Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+import { byId, cred, DEMO_CREDENTIAL, johnsInterviewsNode, linearWorkflow, TRIGGER_CREDENTIAL } from '../../lib/workflows';
 
 export const BULK_WORKFLOW_ID = 'queueBulkCreate1';
 export const BULK_PATH = 'queue-bulk-create';
@@ -70,14 +65,7 @@ export function bulkCreateWorkflow(): WorkflowJson {
 			credentials: cred(DEMO_CREDENTIAL),
 		},
 	];
-	return {
-		id: BULK_WORKFLOW_ID,
-		name: 'Queue: bulk create from rows',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((n) => n.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return linearWorkflow({ id: BULK_WORKFLOW_ID, name: 'Queue: bulk create from rows' }, nodes);
 }
 
 /**
@@ -121,14 +109,7 @@ export function triggerWorkflow(): WorkflowJson {
 			parameters: { amount: 3, unit: 'seconds' },
 		},
 	];
-	return {
-		id: TRIGGER_WORKFLOW_ID,
-		name: 'Queue: InstaView Trigger with PDF',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((n) => n.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return linearWorkflow({ id: TRIGGER_WORKFLOW_ID, name: 'Queue: InstaView Trigger with PDF' }, nodes);
 }
 
 /** GET → John's interviews with the demo credential: proves a worker decrypts and uses it. */
@@ -143,22 +124,7 @@ export function getManyWorkflow(): WorkflowJson {
 			webhookId: '7d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f03',
 			parameters: { httpMethod: 'GET', path: GET_MANY_PATH, responseMode: 'lastNode', options: {} },
 		},
-		{
-			id: 'q-get-many',
-			name: 'Get Many',
-			type: ACTION_TYPE,
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { resource: 'interview', operation: 'getAll', candidateId: byId(DEMO_IDS.candidates.john), returnAll: true, filters: {}, simplify: true },
-			credentials: cred(DEMO_CREDENTIAL),
-		},
+		johnsInterviewsNode('q-get-many', 220),
 	];
-	return {
-		id: GET_MANY_WORKFLOW_ID,
-		name: 'Queue: Get Many over a webhook',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((n) => n.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return linearWorkflow({ id: GET_MANY_WORKFLOW_ID, name: 'Queue: Get Many over a webhook' }, nodes);
 }
