@@ -14,6 +14,17 @@ export const DELAY_NODE = 'Follow-up Delay';
 export const GET_MANY_WORKFLOW_ID = 'queueGetMany0001';
 export const GET_MANY_PATH = 'queue-interviews';
 
+/** n8n's Webhook node starting a workflow; production webhooks are what queue mode hands to workers. */
+const webhookNode = (id: string, name: string, webhookId: string, parameters: { httpMethod: string; path: string; responseMode: string }) => ({
+	id,
+	name,
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId,
+	parameters: { ...parameters, options: {} },
+});
+
 export interface BulkRow {
 	firstName: string;
 	lastName: string;
@@ -26,15 +37,7 @@ export interface BulkRow {
  */
 export function bulkCreateWorkflow(): WorkflowJson {
 	const nodes = [
-		{
-			id: 'q-bulk-webhook',
-			name: 'Rows',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: '0b6f3c2e-4d1a-4e8b-9c7d-5a2b1c0d9e01',
-			parameters: { httpMethod: 'POST', path: BULK_PATH, responseMode: 'onReceived', options: {} },
-		},
+		webhookNode('q-bulk-webhook', 'Rows', '0b6f3c2e-4d1a-4e8b-9c7d-5a2b1c0d9e01', { httpMethod: 'POST', path: BULK_PATH, responseMode: 'onReceived' }),
 		{
 			id: 'q-bulk-split',
 			name: 'One Item per Row',
@@ -115,15 +118,7 @@ export function triggerWorkflow(): WorkflowJson {
 /** GET → John's interviews with the demo credential: proves a worker decrypts and uses it. */
 export function getManyWorkflow(): WorkflowJson {
 	const nodes = [
-		{
-			id: 'q-get-webhook',
-			name: 'Request',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: '7d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f03',
-			parameters: { httpMethod: 'GET', path: GET_MANY_PATH, responseMode: 'lastNode', options: {} },
-		},
+		webhookNode('q-get-webhook', 'Request', '7d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f03', { httpMethod: 'GET', path: GET_MANY_PATH, responseMode: 'lastNode' }),
 		johnsInterviewsNode('q-get-many', 220),
 	];
 	return linearWorkflow({ id: GET_MANY_WORKFLOW_ID, name: 'Queue: Get Many over a webhook' }, nodes);
