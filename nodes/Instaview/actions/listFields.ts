@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collectionField } from '../descriptions/common';
 
@@ -31,6 +31,17 @@ export function simplifyFieldFor(keeps: string): INodeProperties {
 		default: true,
 		description: `Whether to return a simplified version of the response instead of the raw data: ${keeps}`,
 	};
+}
+
+/** One output item per resource, simplified by `simplify` unless the item's Simplify is off. */
+export function simplifiedItems(
+	context: IExecuteFunctions,
+	i: number,
+	resources: IDataObject[],
+	simplify: (resource: IDataObject) => IDataObject,
+): INodeExecutionData[] {
+	const wanted = context.getNodeParameter('simplify', i, true) as boolean;
+	return resources.map((resource) => ({ json: wanted ? simplify(resource) : resource }));
 }
 
 /** The Filters of a Get Many; `description` says what the node filters itself when InstaView cannot. */

@@ -5,7 +5,7 @@ import { AGENT_FOCUSES, AGENT_TYPES, enumLabel, LANGUAGES } from '../../helpers/
 import { simplifyAgent } from '../../helpers/simplifyResources';
 import { asText } from '../../helpers/validation';
 import { instaviewApiRequestAllItems } from '../../transport';
-import { filtersField, readMax, returnAllFields } from '../listFields';
+import { filtersField, readMax, returnAllFields, simplifiedItems } from '../listFields';
 import { agentSimplifyField } from './agent.descriptions';
 
 const properties: INodeProperties[] = [
@@ -32,6 +32,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		keep: wanted.length ? (agent) => wanted.every((key) => agent[key] === asText(filters[key])) : undefined,
 	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return agents.map((agent) => ({ json: simplify ? simplifyAgent(agent) : agent }));
+	return simplifiedItems(this, i, agents, simplifyAgent);
 }

@@ -4,6 +4,7 @@ import { showOnlyFor } from '../../helpers/displayOptions';
 import { simplifyCandidate } from '../../helpers/simplifyResources';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
+import { simplifiedItems } from '../listFields';
 import { candidateIdField, candidateSimplifyField, readCandidateId } from './candidate.descriptions';
 
 export const description = showOnlyFor({ resource: ['candidate'], operation: ['get'] }, [candidateIdField, candidateSimplifyField]);
@@ -11,6 +12,5 @@ export const description = showOnlyFor({ resource: ['candidate'], operation: ['g
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireUuid(readCandidateId(this, i), 'Candidate');
 	const candidate = (await instaviewApiRequest.call(this, { method: 'GET', path: `/candidates/${id}`, itemIndex: i, subject: `candidate ${id}` })) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return [{ json: simplify ? simplifyCandidate(candidate) : candidate }];
+	return simplifiedItems(this, i, [candidate], simplifyCandidate);
 }

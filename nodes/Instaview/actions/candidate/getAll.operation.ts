@@ -6,7 +6,7 @@ import { CANDIDATE_STATUSES, enumLabel } from '../../helpers/enums';
 import { simplifyCandidate } from '../../helpers/simplifyResources';
 import { asText, requireEmail, requireUuid } from '../../helpers/validation';
 import { instaviewApiRequestAllItems } from '../../transport';
-import { filtersField, readMax, returnAllFields } from '../listFields';
+import { filtersField, readMax, returnAllFields, simplifiedItems } from '../listFields';
 import { candidateSimplifyField } from './candidate.descriptions';
 
 const properties: INodeProperties[] = [
@@ -63,6 +63,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		keep: email ? (candidate) => normalizeEmail(candidate.email) === email : undefined,
 	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return candidates.map((candidate) => ({ json: simplify ? simplifyCandidate(candidate) : candidate }));
+	return simplifiedItems(this, i, candidates, simplifyCandidate);
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { simplifyJob } from '../../helpers/simplifyResources';
 import { instaviewApiRequestAllItems } from '../../transport';
-import { readMax, returnAllFields } from '../listFields';
+import { readMax, returnAllFields, simplifiedItems } from '../listFields';
 import { jobSimplifyField } from './job.descriptions';
 
 export const description = showOnlyFor({ resource: ['job'], operation: ['getAll'] }, [...returnAllFields, jobSimplifyField]);
@@ -12,6 +12,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const max = readMax(this, i);
 	// The jobs list has no documented filters; InstaView accepts only page and limit.
 	const jobs = await instaviewApiRequestAllItems.call(this, '/jobs', {}, { max, itemIndex: i });
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return jobs.map((job) => ({ json: simplify ? simplifyJob(job) : job }));
+	return simplifiedItems(this, i, jobs, simplifyJob);
 }
