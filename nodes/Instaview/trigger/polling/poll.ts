@@ -1,20 +1,24 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { ANALYSIS_STATUS, isInFlightStatus, isTerminalStatus } from '../../helpers/analysisStatus';
-import { isDataObject } from '../../transport';
+import { isDataObject, RequestNotSentError } from '../../transport';
 import { analysisOf, compareAnalyses, matchesFilter, type AnalysisFilter, type AnalysisView } from '../output/analysis';
 import { buildAnalysisItem, type OutputOptions } from '../output/item';
 import { PollBudget } from './budget';
-import { budgetedGet, budgetedRequest, readCandidateInterviews, readCandidatePage, toSummary } from './reads';
+import { budgetedGet, budgetedRequest, readCandidateInterviews, readCandidatePage, toSummary, type CandidatePage } from './reads';
 import {
 	advanceScan,
+	advanceWalk,
 	commitCandidate,
 	deferCandidate,
+	finishSeedingIfDone,
 	forgetCandidate,
 	initialState,
 	isHandled,
 	isNewSinceSeeding,
+	MAX_RECHECK_GAP,
 	migrateState,
+	MIN_WALK_CYCLE_POLLS,
 	observeCandidate,
 	writeState,
 	type TriggerState,
@@ -29,6 +33,8 @@ export interface PollOptions extends AnalysisFilter, OutputOptions {
 	candidateId?: string;
 	emitExisting: boolean;
 	maxRequests: number;
+	/** Whether the activation check may use the spare the rate-limit headers show (default budget only). */
+	useSpare: boolean;
 }
 
 /** A finished analysis found by a poll, with the interview it belongs to. */
@@ -45,44 +51,66 @@ export function scopeKeyOf(options: PollOptions): string {
 
 /**
  * Judges every analysis of one fully read candidate: which to emit, which to record as
- * handled, and whether one is still PENDING/PROCESSING. Pure apart from reading `state`.
+ * handled, and whether one is still PENDING/PROCESSING. Analyses that finished before
+ * activation are neither emitted nor recorded. Pure apart from reading `state`.
  */
 export function judgeCandidate(
 	state: TriggerState,
 	options: PollOptions,
 	candidateId: string,
 	interviews: IDataObject[],
-): { emit: Found[]; handled: string[]; pending: boolean; analyses: number } {
+): { emit: Found[]; handled: string[]; pending: boolean } {
 	const emit: Found[] = [];
 	const handled: string[] = [];
 	let pending = false;
-	let analyses = 0;
 	for (const interview of interviews) {
 		const analysis = analysisOf(interview);
 		if (!analysis) continue;
-		analyses++;
 		if (isInFlightStatus(analysis.status)) {
 			pending = true;
 			continue;
 		}
 		if (!isTerminalStatus(analysis.status) || isHandled(state, candidateId, analysis.id)) continue;
+		if (!isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting)) continue;
 		handled.push(analysis.id);
-		if (isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting) && matchesFilter(options, interview, analysis)) {
-			emit.push({ interview, analysis });
-		}
+		if (matchesFilter(options, interview, analysis)) emit.push({ interview, analysis });
 	}
-	return { emit, handled, pending, analyses };
+	return { emit, handled, pending };
+}
+
+type WorkClass = 'changed' | 'scan' | 'pending' | 'walk';
+type UnitResult = 'done' | 'nothing' | 'stopped';
+
+/**
+ * How one poll's `maxRequests` are shared, so no kind of work can starve another: candidates
+ * whose signature changed, the signature scan (at least one page), due re-checks of in-flight
+ * analyses, and the walk (the activation check while seeding, then the slow re-verification).
+ * What a share leaves unused goes to the others afterwards (see `work`).
+ */
+export function sharesOf(maxRequests: number, seeding: boolean): Record<WorkClass, number> {
+	const pending = Math.max(1, Math.floor(maxRequests / 5));
+	const walk = seeding ? Math.max(1, Math.ceil(maxRequests / 3)) : Math.max(1, Math.floor(maxRequests / 10));
+	const scan = seeding ? Math.max(1, Math.floor(maxRequests / 5)) : 1;
+	return { changed: Math.max(1, maxRequests - pending - walk - scan), scan, pending, walk };
 }
 
 /**
- * The budgeted work of one production poll, applied to `state` one finished unit at a time:
- * 1. candidates in `queue` (count rose, or an analysis not yet terminal);
- * 2. the candidates scan, at least one page per poll so a long queue cannot starve it, at
- *    most one full cycle, and at most half the budget while `verify` is not empty;
- *    candidates it queues are read in the same poll if the budget allows;
- * 3. `verify` with what is left.
+ * Worst case, in polls, from the completion of an analysis that stays long in flight to its
+ * emission: its next re-check is at most MAX_RECHECK_GAP polls away, and due re-checks are
+ * served oldest first, at least `pending share` a poll, behind at most `inFlight - 1` others.
+ */
+export function inFlightBound(inFlight: number, maxRequests: number): number {
+	return MAX_RECHECK_GAP + Math.ceil(Math.max(1, inFlight) / sharesOf(maxRequests, false).pending);
+}
+
+/**
+ * The budgeted work of one production poll, applied to `state` one finished unit at a time.
+ * First every kind of work gets its share (`sharesOf`); then what is left goes to changed
+ * candidates, due re-checks, and while seeding the activation check (which, at the default
+ * budget, may also use the spare the rate-limit headers show), then the scan up to one cycle.
  * A candidate that is gone (404) is forgotten; one whose read fails goes to the back.
- * Throws the request error; whatever was committed before stays in `state` and `found`.
+ * Throws the request error (or RequestNotSentError when the budget or quota stopped a
+ * request); whatever was committed before stays in `state` and `found`.
  */
 async function work(
 	context: IPollFunctions,
@@ -90,11 +118,13 @@ async function work(
 	options: PollOptions,
 	budget: PollBudget,
 	found: Found[],
-	fresh = false,
+	fresh: boolean,
 ): Promise<void> {
 	const visited = new Set<string>();
-	// A fresh state's first request is always the scan (queue and verify are empty), so the
-	// seeding boundary can move to InstaView's clock before any analysis is judged against it.
+	const seeding = state.phase === 'seeding';
+	const pdfs = options.downloadPdf ? 1 : 0;
+	// A fresh state's first request is always the scan (nothing is queued yet), so the seeding
+	// boundary moves to InstaView's clock before any analysis is judged against it.
 	const adoptServerClock = () => {
 		if (fresh && budget.meter.firstServerTime !== undefined) {
 			state.seededAt = new Date(budget.meter.firstServerTime).toISOString();
@@ -102,66 +132,99 @@ async function work(
 		}
 	};
 	const startCycle = state.scan.cycle;
-	let scanDone = false;
-	let scannedPages = 0;
+	const startWalkCycle = state.walk.cycle;
+	const discover = () => state.phase === 'live' || state.scan.cycle > 0;
 
-	const readCandidate = async (candidateId: string): Promise<boolean> => {
+	const readPage = async (page: number): Promise<CandidatePage> => {
+		if (options.scope === 'candidate') {
+			const body = await budgetedGet(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
+			const summary = isDataObject(body) ? toSummary(body) : undefined;
+			return { candidates: summary ? [summary] : [], hasNextPage: false };
+		}
+		return readCandidatePage(context, budget, page, options.scope === 'job' ? options.jobId : undefined);
+	};
+
+	const readCandidate = async (candidateId: string): Promise<UnitResult> => {
 		visited.add(candidateId);
-		const read = await readCandidateInterviews(context, budget, candidateId, options.downloadPdf ? 1 : 0).then(
+		const read = await readCandidateInterviews(context, budget, candidateId, pdfs).then(
 			(interviews) => ({ interviews, error: undefined }),
 			(error: unknown) => ({ interviews: undefined, error }),
 		);
 		if (read.error !== undefined) {
+			if (read.error instanceof RequestNotSentError) throw read.error;
 			// A deleted candidate has nothing left to emit; anything else is retried later,
 			// behind the other candidates, so one failing candidate cannot block the rest.
 			if ((read.error as { httpCode?: string }).httpCode === '404') {
 				forgetCandidate(state, candidateId);
-				return true;
+				return 'done';
 			}
 			deferCandidate(state, candidateId);
 			throw read.error;
 		}
-		const interviews = read.interviews;
-		if (!interviews) return false;
-		const verdict = judgeCandidate(state, options, candidateId, interviews);
+		if (!read.interviews) return 'stopped';
+		const verdict = judgeCandidate(state, options, candidateId, read.interviews);
 		commitCandidate(state, candidateId, verdict);
+		finishSeedingIfDone(state);
 		found.push(...verdict.emit);
 		// Each PDF to download later is a request this poll has already promised.
 		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_STATUS.COMPLETED).length;
-		return true;
+		return 'done';
 	};
 
-	while (budget.canSpend()) {
-		const queued = state.queue.find((id) => !visited.has(id));
-		// Keep one request for the scan until it has read a page in this poll.
-		if (queued && (scanDone || scannedPages > 0 || budget.left > 1)) {
-			if (!(await readCandidate(queued))) return;
-			continue;
-		}
-		const toVerify = state.verify.find((id) => !visited.has(id));
-		// While candidates wait for verification, the scan gets half the budget, so a large
-		// company's scan cannot starve verification (and the reverse).
-		if (!scanDone && (!toVerify || scannedPages < Math.ceil(budget.maxRequests / 2))) {
-			if (options.scope === 'candidate') {
-				const body = await budgetedGet(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
-				adoptServerClock();
-				const summary = isDataObject(body) ? toSummary(body) : undefined;
-				if (summary) observeCandidate(state, summary.id, summary.analysisCount);
-				advanceScan(state, false);
-				scanDone = true;
-				continue;
-			}
-			const page = await readCandidatePage(context, budget, state.scan.page, options.scope === 'job' ? options.jobId : undefined);
+	const units: Record<WorkClass, () => Promise<UnitResult>> = {
+		changed: async () => {
+			const next = state.queue.find((entry) => entry.age === 0 && !visited.has(entry.id));
+			return next ? readCandidate(next.id) : 'nothing';
+		},
+		pending: async () => {
+			const due = state.queue.filter((entry) => entry.age > 0 && entry.due <= state.poll && !visited.has(entry.id));
+			if (!due.length) return 'nothing';
+			return readCandidate(due.reduce((oldest, entry) => (entry.due < oldest.due ? entry : oldest)).id);
+		},
+		scan: async () => {
+			if (state.scan.cycle !== startCycle) return 'nothing';
+			const page = await readPage(state.scan.page);
 			adoptServerClock();
-			for (const candidate of page.candidates) observeCandidate(state, candidate.id, candidate.analysisCount);
+			for (const candidate of page.candidates) observeCandidate(state, candidate, discover());
 			advanceScan(state, page.hasNextPage);
-			scannedPages++;
-			if (state.scan.cycle !== startCycle) scanDone = true;
-			continue;
+			return 'done';
+		},
+		walk: async () => {
+			const next = state.first.find((id) => !visited.has(id)) ?? state.walk.ids.find((id) => !visited.has(id));
+			if (next) return readCandidate(next);
+			// At most one walk cycle per poll, and re-verification cycles no closer than MIN_WALK_CYCLE_POLLS.
+			if (state.walk.page === 1 && (state.walk.cycle !== startWalkCycle || (state.phase === 'live' && state.poll - state.walk.since < MIN_WALK_CYCLE_POLLS))) {
+				return 'nothing';
+			}
+			const page = await readPage(state.walk.page);
+			adoptServerClock();
+			for (const candidate of page.candidates) observeCandidate(state, candidate, discover());
+			const toRead = page.candidates.filter((candidate) => candidate.analysisCount > 0 && !visited.has(candidate.id)).map((candidate) => candidate.id);
+			advanceWalk(state, toRead, page.hasNextPage);
+			finishSeedingIfDone(state);
+			return 'done';
+		},
+	};
+
+	const shares = sharesOf(budget.maxRequests, seeding);
+	const spent: Record<WorkClass, number> = { changed: 0, scan: 0, pending: 0, walk: 0 };
+	const leftovers: WorkClass[] = seeding ? ['changed', 'pending', 'walk', 'scan'] : ['changed', 'pending', 'scan'];
+	const plan: Array<[WorkClass, number]> = [
+		...(['changed', 'pending', 'scan', 'walk'] as WorkClass[]).map((kind): [WorkClass, number] => [kind, shares[kind]]),
+		...leftovers.map((kind): [WorkClass, number] => [kind, Number.POSITIVE_INFINITY]),
+	];
+	for (const [kind, share] of plan) {
+		// Only the activation check may go past the cap, into the spare the headers show.
+		budget.spareAllowed = kind === 'walk' && seeding && options.useSpare;
+		while (spent[kind] < share && budget.canSpend(1 + (kind === 'scan' ? 0 : pdfs), budget.spareAllowed)) {
+			const before = budget.used;
+			const result = await units[kind]();
+			spent[kind] += budget.used - before;
+			if (result === 'stopped') return;
+			if (result === 'nothing') break;
 		}
-		if (!toVerify) return;
-		if (!(await readCandidate(toVerify))) return;
 	}
+	budget.spareAllowed = false;
 }
 
 /** The items of one poll, in completion order, each with its PDF if asked (within the budget). */
@@ -172,6 +235,8 @@ async function buildItems(
 	found: Found[],
 ): Promise<INodeExecutionData[]> {
 	const sorted = [...found].sort((a, b) => compareAnalyses(a.analysis, b.analysis));
+	// The requests promised to these PDFs are now spent on them.
+	budget.reserved = 0;
 	const items: INodeExecutionData[] = [];
 	for (const { interview, analysis } of sorted) {
 		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget)));
@@ -193,16 +258,25 @@ export async function pollProduction(
 	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
 	const { bucket, state, fresh } = loadState(context, options);
-	const budget = PollBudget.forPoll(context, options.maxRequests);
+	const budget = await PollBudget.forPoll(context, options.maxRequests);
+	state.poll++;
 	const found: Found[] = [];
 	let failure: unknown;
 	try {
 		await work(context, state, options, budget, found, fresh);
 	} catch (error) {
-		failure = error;
+		// The budget or the key's quota stopped a request before it was sent: not a failure, the
+		// next poll resumes from the state kept here.
+		if (!(error instanceof RequestNotSentError)) failure = error;
 	}
-	// Only finished units changed `state`, so it is safe to store even after a failure.
-	writeState(bucket, state);
+	if (budget.quotaSpent) {
+		context.logger.info(
+			`InstaView Trigger: the API key's rate limit is down to the reserve kept for other workflows; this poll sent ${budget.used} request(s) and the next one continues`,
+		);
+	}
+	// Only finished units changed `state`, so it is safe to store even after a failure. A first
+	// poll that could send nothing stores nothing: its seeding boundary is not InstaView's yet.
+	if (!(fresh && budget.meter.firstServerTime === undefined)) writeState(bucket, state);
 	if (failure !== undefined) {
 		if (found.length === 0) throw failure;
 		context.logger.warn(
@@ -221,7 +295,7 @@ export async function pollManual(
 	context: IPollFunctions,
 	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
-	const budget = PollBudget.forPoll(context, options.maxRequests);
+	const budget = await PollBudget.forPoll(context, options.maxRequests);
 	const manual: PollOptions = { ...options, emitExisting: true };
 	const empty = initialState('manual', new Date(0));
 	let best: Found | undefined;

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { InstaviewTrigger } from '../../../../nodes/Instaview/InstaviewTrigger.node';
 import { resetRateLimitTracking, transportSettings } from '../../../../nodes/Instaview/transport';
+import { migrateState, type TriggerState } from '../../../../nodes/Instaview/trigger/polling/state';
 import { DEMO_API_KEY, startEmulator, type Emulator, type EmulatorOptions, type Interview } from '../../../emulator';
 import { advanceInterview } from '../../../emulator/lifecycle';
 import type { AdvanceInterviewBody } from '../../../emulator/types';
@@ -127,6 +128,21 @@ export function analysesWithStatus(emulator: Emulator, statuses: number[]): stri
 	return ids;
 }
 
+/** The stored state, read the way the trigger reads it (whatever version it was written in). */
+export function stateOf(staticData: IDataObject): TriggerState {
+	const state = migrateState(staticData);
+	if (!state) throw new Error('no trigger state');
+	return state;
+}
+
+/** Seeding done, nothing queued, the scan back at its first page (the walk goes on for ever). */
+export function isSettled(staticData: IDataObject): boolean {
+	const state = migrateState(staticData);
+	return !!state && state.phase === 'live' && state.queue.length === 0 && state.scan.page === 1;
+}
+
+export const queuedIds = (staticData: IDataObject) => stateOf(staticData).queue.map((entry) => entry.id);
+
 export const analysisIdOf = (item: INodeExecutionData) => String(item.json.analysisId ?? (item.json.analysis as IDataObject)?.id);
 
 export interface StateMeasurement {
@@ -158,19 +174,18 @@ export async function measureStateSize(emulator: Emulator, candidates: number, m
 		const result = await trigger.poll();
 		if (result.error) throw result.error;
 		seedingPolls++;
-		const state = trigger.staticData as { phase?: string; verify?: string[]; queue?: string[] };
-		if (state.phase === 'live' && !state.verify?.length && !state.queue?.length) break;
+		if (isSettled(trigger.staticData)) break;
 	}
 	const seedingRequests = (await emulator.control.requests()).length;
 	trigger.params = parameters({ options: { maxRequests } });
 	// Start the measured cycle at page 1.
-	while ((trigger.staticData.scan as { page: number }).page !== 1) await trigger.poll();
+	while (stateOf(trigger.staticData).scan.page !== 1) await trigger.poll();
 	await emulator.control.clearRequests();
 	const first = await trigger.poll();
 	if (first.items.length || first.error) throw new Error('the idle poll was not idle');
 	const idlePollRequests = (await emulator.control.requests()).length;
 	let pollsPerCycle = 1;
-	while ((trigger.staticData.scan as { page: number }).page !== 1) {
+	while (stateOf(trigger.staticData).scan.page !== 1) {
 		await trigger.poll();
 		pollsPerCycle++;
 	}
