@@ -293,7 +293,8 @@ export function observeCandidate(state: TriggerState, summary: CandidateSummary,
 		return false;
 	}
 	if (summary.analysisCount <= 0) return false;
-	enqueue(state, summary.id, state.poll);
+	// Age 0: read with the changed candidates, ahead of (and restarting) any back-off.
+	enqueue(state, summary.id, state.poll, 0);
 	return true;
 }
 

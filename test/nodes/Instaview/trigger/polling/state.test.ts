@@ -1,18 +1,29 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import {
 	advanceScan,
+	advanceWalk,
 	analysisKey,
 	candidateKey,
 	commitCandidate,
 	deferCandidate,
+	finishSeedingIfDone,
 	forgetCandidate,
 	initialState,
 	isHandled,
 	isNewSinceSeeding,
+	MAX_RECHECK_GAP,
 	migrateState,
 	observeCandidate,
+	recheckGap,
+	recordOf,
+	serializeState,
 	writeState,
 	type TriggerState,
 } from '../../../../../nodes/Instaview/trigger/polling/state';
+import seedingV1 from './fixtures/state-v1-seeding.json';
+import liveV1 from './fixtures/state-v1-live.json';
+import factsV1 from './fixtures/state-v1-facts.json';
 
 const A = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
 const B = '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -20,11 +31,21 @@ const AN1 = 'aaaa1111-0000-4000-8000-000000000001';
 const AN2 = 'bbbb2222-0000-4000-8000-000000000002';
 
 const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00:00.000Z'));
+const live = (): TriggerState => ({ ...fresh(), phase: 'live', walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
+const summary = (id: string, analysisCount: number, extra: Partial<{ interviewCount: number; overallRating: number | null; updatedAt: string }> = {}) => ({
+	id,
+	analysisCount,
+	interviewCount: analysisCount,
+	overallRating: 70,
+	updatedAt: '2026-05-01T09:00:00.000Z',
+	...extra,
+});
+const roundTrip = (state: TriggerState) => migrateState(JSON.parse(JSON.stringify(serializeState(state))) as IDataObject)!;
 
 describe('trigger state', () => {
 	test('keys are short hashes of the full ids', () => {
-		expect(candidateKey(A)).toMatch(/^[\w-]{11}$/);
-		expect(analysisKey(AN1)).toMatch(/^[\w-]{6}$/);
+		expect(candidateKey(A)).toMatch(/^[\w-]{7}$/);
+		expect(analysisKey(AN1)).toMatch(/^[\w-]{5}$/);
 		expect(candidateKey(A.toUpperCase())).toBe(candidateKey(A));
 		expect(candidateKey(A.replace(/-/g, ''))).toBe(candidateKey(A));
 		// Ids that share a long prefix (hand-made or time-ordered) must still get their own keys.
@@ -32,112 +53,147 @@ describe('trigger state', () => {
 		expect(analysisKey('a0a10001-0000-4000-8000-000000000001')).not.toBe(analysisKey('a0a10001-0000-4000-8000-000000000002'));
 	});
 
-	test('a new state is seeding from page 1 with nothing known', () => {
-		expect(fresh()).toEqual({
-			v: 1, scopeKey: 'all', phase: 'seeding', seededAt: '2026-05-01T10:00:00.000Z',
-			scan: { page: 1, cycle: 0 }, known: {}, queue: [], verify: [],
-		});
+	test('a record is the count plus one character of the signature; every watched field changes it', () => {
+		const base = summary(A, 2);
+		expect(recordOf(base)).toMatch(/^C[\w-]$/);
+		expect(recordOf({ ...base, analysisCount: 70 })[0]).toBe('_');
+		// A hash of 6 bits: some of many changes may collide (the walk finds those); most do not.
+		const variants = [{ interviewCount: 3 }, { overallRating: 71 }, { overallRating: null }, { updatedAt: '2026-05-01T09:00:01.000Z' }];
+		expect(variants.filter((change) => recordOf({ ...base, ...change }) !== recordOf(base)).length).toBeGreaterThanOrEqual(3);
 	});
 
-	test('migration returns a deep copy of a valid v1 state and survives JSON', () => {
-		const state = fresh();
-		observeCandidate(state, A, 2);
-		const stored = JSON.parse(JSON.stringify(state));
-		const loaded = migrateState(stored)!;
-		expect(loaded).toEqual(state);
-		loaded.known[candidateKey(A)].push('x');
-		loaded.verify.push(B);
-		expect(stored.known[candidateKey(A)]).toEqual([2]);
-		expect(stored.verify).toEqual([A]);
+	test('the stored form is plain JSON and reads back to the same state', () => {
+		const state = live();
+		observeCandidate(state, summary(A, 2), true);
+		commitCandidate(state, A, { handled: [AN1], pending: true });
+		state.first = [B];
+		advanceWalk(state, [B], true);
+		const stored = serializeState(state);
+		expect(stored).toMatchObject({ v: 2, scan: [1, 1], walk: [2, 1, 0, B], first: [B], queue: [[A, 1, 1]] });
+		expect(typeof stored.cands).toBe('string');
+		expect(roundTrip(state)).toEqual(state);
 	});
 
 	test('migration rejects missing, unknown-version or broken state (the next poll seeds again)', () => {
 		expect(migrateState(undefined)).toBeUndefined();
 		expect(migrateState({})).toBeUndefined();
-		expect(migrateState({ ...fresh(), v: 2 } as never)).toBeUndefined();
-		expect(migrateState({ ...fresh(), phase: 'odd' } as never)).toBeUndefined();
-		expect(migrateState({ ...fresh(), seededAt: 'yesterday' } as never)).toBeUndefined();
+		expect(migrateState({ ...serializeState(fresh()), v: 3 })).toBeUndefined();
+		expect(migrateState({ ...serializeState(fresh()), phase: 'odd' })).toBeUndefined();
+		expect(migrateState({ ...serializeState(fresh()), seededAt: 'yesterday' })).toBeUndefined();
 	});
 
-	test('migration heals a damaged cursor and drops malformed entries', () => {
+	test('migration heals damaged cursors and drops malformed entries', () => {
 		const loaded = migrateState({
-			...fresh(), scan: { page: -3, cycle: 'x' }, known: { good: [1, 'aaaa1111'], bad: ['x'] }, queue: [A, A, 5], verify: 'no',
+			...serializeState(fresh()), scan: [-3, 'x'], walk: 'no', queue: [[A, 1, 1], [A, 2, 2], 5, [7]], cands: 'short', handled: { k: 5 },
 		} as never)!;
 		expect(loaded.scan).toEqual({ page: 1, cycle: 0 });
-		expect(loaded.known).toEqual({ good: [1, 'aaaa1111'] });
-		expect(loaded.queue).toEqual([]);
-		expect(loaded.verify).toEqual([]);
+		expect(loaded.walk).toEqual({ page: 1, cycle: 0, since: 0, ids: [] });
+		expect(loaded.queue).toEqual([{ id: A, due: 1, age: 1 }]);
+		expect(loaded.cands.size).toBe(0);
+		expect(loaded.handled).toEqual({});
 	});
 
-	test('while seeding, a candidate with analyses goes to verify; one without is not stored', () => {
-		const state = fresh();
-		expect(observeCandidate(state, A, 1)).toBe('verify');
-		expect(observeCandidate(state, B, 0)).toBe('none');
-		expect(state.verify).toEqual([A]);
-		expect(state.known).toEqual({ [candidateKey(A)]: [1] });
+	test('v1 recorded while verification was pending: nothing learnt is lost, the check restarts', () => {
+		const state = migrateState(seedingV1 as IDataObject)!;
+		expect(state).toMatchObject({ v: 2, phase: 'seeding', seededAt: seedingV1.seededAt, walk: { page: 1, cycle: 0, ids: [] } });
+		expect(state.first.length).toBe(Math.min(100, seedingV1.verify.length));
+		expect(state.cands.size).toBe(Object.keys(seedingV1.known).length);
+		// Counts carry over; the unknown signature is adopted without a read when the count is the same.
+		const [candidateId] = factsV1.preActivation[0];
+		expect(observeCandidate(state, summary(candidateId, 1), true)).toBe(false);
+		expect(observeCandidate(state, summary(candidateId, 2), true)).toBe(true);
 	});
 
-	test('live: a risen count queues once; equal or lower counts do not; zero forgets the candidate', () => {
-		const state = fresh();
-		observeCandidate(state, A, 1);
-		advanceScan(state, false);
-		expect(state.phase).toBe('live');
-		expect(observeCandidate(state, A, 1)).toBe('none');
-		expect(observeCandidate(state, A, 2)).toBe('queue');
-		expect(observeCandidate(state, A, 3)).toBe('queue');
-		expect(state.queue).toEqual([A]);
-		expect(observeCandidate(state, A, 1)).toBe('none');
-		expect(state.known[candidateKey(A)][0]).toBe(1);
-		expect(observeCandidate(state, B, 1)).toBe('queue');
-		expect(observeCandidate(state, A, 0)).toBe('none');
-		expect(state.known[candidateKey(A)]).toBeUndefined();
+	test('v1 recorded live: handled analyses, counts and the queue carry over', () => {
+		const state = migrateState(liveV1 as IDataObject)!;
+		expect(state).toMatchObject({ phase: 'live', seededAt: liveV1.seededAt, scan: { page: liveV1.scan.page, cycle: liveV1.scan.cycle } });
+		expect(state.queue.map((entry) => entry.id).sort()).toEqual([...liveV1.queue].sort());
+		const [emittedCandidate, emittedAnalysis] = factsV1.emittedAfter;
+		expect(isHandled(state, emittedCandidate, emittedAnalysis)).toBe(true);
+		const handledBefore = Object.values(liveV1.known as Record<string, unknown[]>).reduce((sum, entry) => sum + entry.length - 1, 0);
+		expect(Object.values(state.handled).reduce((sum, list) => sum + list.length / 5, 0)).toBe(handledBefore);
 	});
 
-	test('commit records handled analyses, leaves verify, and keeps the candidate queued only while pending', () => {
+	test('seeding: a candidate first seen is recorded, not queued; unrated ones go to the activation check first', () => {
 		const state = fresh();
-		observeCandidate(state, A, 2);
-		state.queue = [A, B];
-		commitCandidate(state, A, { handled: [AN1], pending: true, analyses: 2 });
+		expect(observeCandidate(state, summary(A, 1, { overallRating: null }), false)).toBe(false);
+		expect(observeCandidate(state, summary(B, 1), false)).toBe(false);
+		expect(observeCandidate(state, summary('cafe0001-0000-4000-8000-000000000001', 0), false)).toBe(false);
+		expect(state.first).toEqual([A]);
+		expect(state.cands.size).toBe(2);
+		expect(state.queue).toEqual([]);
+	});
+
+	test('live: any change of the signature queues the candidate once, ahead of its back-off', () => {
+		const state = live();
+		state.poll = 7;
+		expect(observeCandidate(state, summary(A, 1), true)).toBe(true);
+		expect(state.queue).toEqual([{ id: A, due: 7, age: 0 }]);
+		commitCandidate(state, A, { handled: [], pending: true });
+		expect(state.queue).toEqual([{ id: A, due: 8, age: 1 }]);
+		expect(observeCandidate(state, summary(A, 1), true)).toBe(false);
+		// A deletion and a new analysis leave the count; the interview count or rating may still move.
+		expect(observeCandidate(state, summary(A, 1, { overallRating: null }), true)).toBe(true);
+		expect(state.queue).toEqual([{ id: A, due: 7, age: 0 }]);
+		expect(observeCandidate(state, summary(A, 0, { overallRating: null }), true)).toBe(false);
+	});
+
+	test('in-flight re-checks back off with age, up to MAX_RECHECK_GAP polls', () => {
+		expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(recheckGap)).toEqual([1, 1, 1, 1, 2, 4, 8, 8, 8]);
+		const state = live();
+		for (let read = 1; read <= 10; read++) {
+			state.poll += 1;
+			commitCandidate(state, A, { handled: [], pending: true });
+			expect(state.queue).toEqual([{ id: A, due: state.poll + recheckGap(read), age: read }]);
+		}
+		expect(state.queue[0].due - state.poll).toBe(MAX_RECHECK_GAP);
+	});
+
+	test('commit records handled analyses once and drops the candidate from every list when nothing is in flight', () => {
+		const state = live();
+		state.queue = [{ id: A, due: 0, age: 0 }, { id: B, due: 0, age: 0 }];
+		state.walk.ids = [A];
+		state.first = [A];
+		commitCandidate(state, A, { handled: [AN1, AN1], pending: false });
+		commitCandidate(state, A, { handled: [AN2, AN1], pending: false });
 		expect(isHandled(state, A, AN1)).toBe(true);
-		expect(isHandled(state, A, AN2)).toBe(false);
-		expect(state.verify).toEqual([]);
-		expect(state.queue).toEqual([B, A]);
-		commitCandidate(state, A, { handled: [AN2, AN1], pending: false, analyses: 3 });
-		expect(state.known[candidateKey(A)]).toEqual([3, analysisKey(AN1), analysisKey(AN2)]);
-		expect(state.queue).toEqual([B]);
+		expect(isHandled(state, A, AN2)).toBe(true);
+		expect(isHandled(state, B, AN1)).toBe(false);
+		expect(state.handled[candidateKey(A)]).toBe(analysisKey(AN1) + analysisKey(AN2));
+		expect(state.queue.map((entry) => entry.id)).toEqual([B]);
+		expect(state.walk.ids).toEqual([]);
+		expect(state.first).toEqual([]);
 	});
 
-	test('commit never edits stored arrays in place', () => {
-		const state = fresh();
-		observeCandidate(state, A, 1);
-		const before = { known: state.known, entry: state.known[candidateKey(A)], queue: state.queue, verify: state.verify };
-		commitCandidate(state, A, { handled: [AN1], pending: true, analyses: 1 });
-		expect(before.entry).toEqual([1]);
-		expect(before.verify).toEqual([A]);
-		expect(before.queue).toEqual([]);
-		expect(state.known).not.toBe(before.known);
-	});
-
-	test('a failed candidate moves to the back; a deleted one is forgotten', () => {
-		const state = fresh();
-		observeCandidate(state, A, 1);
-		state.queue = [A, B];
+	test('a failed candidate waits for the next poll, behind the others; a deleted one is forgotten', () => {
+		const state = live();
+		observeCandidate(state, summary(A, 1), true);
+		observeCandidate(state, summary(B, 1), true);
+		state.walk.ids = [A, B];
 		deferCandidate(state, A);
-		expect(state.queue).toEqual([B, A]);
-		expect(state.verify).toEqual([A]);
+		expect(state.queue).toEqual([{ id: B, due: 0, age: 0 }, { id: A, due: 1, age: 0 }]);
+		expect(state.walk.ids).toEqual([B, A]);
+		commitCandidate(state, A, { handled: [AN1], pending: false });
 		forgetCandidate(state, A);
-		expect(state.queue).toEqual([B]);
-		expect(state.verify).toEqual([]);
-		expect(state.known).toEqual({});
+		expect(state.queue.map((entry) => entry.id)).toEqual([B]);
+		expect(state.cands.has(candidateKey(A))).toBe(false);
+		expect(state.handled).toEqual({});
 	});
 
-	test('the scan moves page by page and a finished cycle ends seeding', () => {
+	test('scan and walk move page by page; seeding ends when the walk has read all it found', () => {
 		const state = fresh();
 		advanceScan(state, true);
 		expect(state.scan).toEqual({ page: 2, cycle: 0 });
-		expect(state.phase).toBe('seeding');
 		advanceScan(state, false);
 		expect(state.scan).toEqual({ page: 1, cycle: 1 });
+		expect(state.phase).toBe('seeding');
+		state.poll = 3;
+		advanceWalk(state, [A], false);
+		expect(state.walk).toEqual({ page: 1, cycle: 1, since: 3, ids: [A] });
+		finishSeedingIfDone(state);
+		expect(state.phase).toBe('seeding');
+		commitCandidate(state, A, { handled: [], pending: false });
+		finishSeedingIfDone(state);
 		expect(state.phase).toBe('live');
 	});
 
@@ -151,12 +207,12 @@ describe('trigger state', () => {
 	});
 
 	test('writeState assigns fresh values and removes keys the state no longer has', () => {
-		const bucket: Record<string, unknown> = { stale: 1 };
-		const state = fresh();
-		observeCandidate(state, A, 1);
+		const bucket: Record<string, unknown> = { stale: 1, known: {} };
+		const state = live();
+		observeCandidate(state, summary(A, 1), true);
 		writeState(bucket as never, state);
 		expect(bucket.stale).toBeUndefined();
-		expect(bucket.verify).toEqual([A]);
-		expect(bucket.verify).not.toBe(state.verify);
+		expect(bucket.known).toBeUndefined();
+		expect(bucket.queue).toEqual([[A, 0, 0]]);
 	});
 });
