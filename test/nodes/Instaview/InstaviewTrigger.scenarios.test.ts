@@ -3,10 +3,9 @@
  * static data passed through JSON between polls, and checks what was emitted against the
  * emulator's ground truth.
  */
-import axios from 'axios';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DEMO_API_KEY, DEMO_IDS } from '../../emulator';
+import { DEMO_IDS } from '../../emulator';
 import {
 	addCandidate, addInterview, advance, analysesWithStatus, analysisIdOf, completedCandidate, isSettled, parameters, queuedIds,
 	stateOf, TriggerHarness, useTriggerEmulator,

@@ -89,8 +89,8 @@ type UnitResult = 'done' | 'nothing' | 'stopped';
  */
 export function sharesOf(maxRequests: number, seeding: boolean): Record<WorkClass, number> {
 	const pending = Math.max(1, Math.floor(maxRequests / 5));
-	const walk = seeding ? Math.max(1, Math.ceil(maxRequests / 3)) : Math.max(1, Math.floor(maxRequests / 10));
-	const scan = seeding ? Math.max(1, Math.floor(maxRequests / 5)) : 1;
+	const walk = seeding ? Math.max(1, Math.ceil(maxRequests / 4)) : Math.max(1, Math.floor(maxRequests / 10));
+	const scan = 1;
 	return { changed: Math.max(1, maxRequests - pending - walk - scan), scan, pending, walk };
 }
 
@@ -101,6 +101,17 @@ export function sharesOf(maxRequests: number, seeding: boolean): Record<WorkClas
  */
 export function inFlightBound(inFlight: number, maxRequests: number): number {
 	return MAX_RECHECK_GAP + Math.ceil(Math.max(1, inFlight) / sharesOf(maxRequests, false).pending);
+}
+
+/**
+ * Worst case, in polls, before the walk re-reads a candidate after a change no signal showed:
+ * the next re-verification cycle starts at most max(MIN_WALK_CYCLE_POLLS, L) polls after the
+ * last one did, and reaches any candidate within L polls, where L is one cycle (a list page per
+ * 100 candidates plus one read per candidate with analyses) at the walk's share of the budget.
+ */
+export function reverificationBound(candidatesWithAnalyses: number, pages: number, maxRequests: number): number {
+	const cycle = Math.ceil((pages + candidatesWithAnalyses) / sharesOf(maxRequests, false).walk);
+	return Math.max(MIN_WALK_CYCLE_POLLS, cycle) + cycle;
 }
 
 /**
@@ -208,14 +219,18 @@ async function work(
 
 	const shares = sharesOf(budget.maxRequests, seeding);
 	const spent: Record<WorkClass, number> = { changed: 0, scan: 0, pending: 0, walk: 0 };
-	const leftovers: WorkClass[] = seeding ? ['changed', 'pending', 'walk', 'scan'] : ['changed', 'pending', 'scan'];
+	// While seeding, the scan's first cycle goes first: it finds the candidates most likely to
+	// have an analysis in flight (analyses but no rating), which the activation check reads first.
+	const firstCycle = seeding && state.scan.cycle === 0;
+	const leftovers: WorkClass[] = seeding ? ['pending', 'changed', ...(firstCycle ? (['scan'] as WorkClass[]) : []), 'walk', 'scan'] : ['changed', 'pending', 'scan'];
 	const plan: Array<[WorkClass, number]> = [
 		...(['changed', 'pending', 'scan', 'walk'] as WorkClass[]).map((kind): [WorkClass, number] => [kind, shares[kind]]),
 		...leftovers.map((kind): [WorkClass, number] => [kind, Number.POSITIVE_INFINITY]),
 	];
 	for (const [kind, share] of plan) {
-		// Only the activation check may go past the cap, into the spare the headers show.
-		budget.spareAllowed = kind === 'walk' && seeding && options.useSpare;
+		// Only the activation check, and the re-checks of what it found in flight, may go past
+		// the cap, into the spare the headers show.
+		budget.spareAllowed = seeding && options.useSpare && (kind === 'walk' || kind === 'pending' || (kind === 'scan' && firstCycle));
 		while (spent[kind] < share && budget.canSpend(1 + (kind === 'scan' ? 0 : pdfs), budget.spareAllowed)) {
 			const before = budget.used;
 			const result = await units[kind]();
@@ -274,9 +289,9 @@ export async function pollProduction(
 			`InstaView Trigger: the API key's rate limit is down to the reserve kept for other workflows; this poll sent ${budget.used} request(s) and the next one continues`,
 		);
 	}
-	// Only finished units changed `state`, so it is safe to store even after a failure. A first
-	// poll that could send nothing stores nothing: its seeding boundary is not InstaView's yet.
-	if (!(fresh && budget.meter.firstServerTime === undefined)) writeState(bucket, state);
+	// Only finished units changed `state`, so it is safe to store even after a failure. A poll
+	// that sent nothing (the quota was known to be spent) leaves the stored state as it was.
+	if (budget.used > 0) writeState(bucket, state);
 	if (failure !== undefined) {
 		if (found.length === 0) throw failure;
 		context.logger.warn(

@@ -1,4 +1,5 @@
 /** Shared set-up for the InstaView Trigger tests: runs polls against the emulator like n8n does. */
+import axios from 'axios';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { InstaviewTrigger } from '../../../../nodes/Instaview/InstaviewTrigger.node';
@@ -200,4 +201,42 @@ export async function measureStateSize(emulator: Emulator, candidates: number, m
 		stateBytes: trigger.stateBytes(),
 		baselineRequestsPerPoll: Math.ceil(candidates / 100) + candidates,
 	};
+}
+
+/**
+ * A virtual clock for the node and the in-process emulator together (both read Date.now), so
+ * "one poll a minute" under real rate-limit windows runs in milliseconds.
+ */
+export class VirtualClock {
+	private offset = 0;
+	private readonly realNow = Date.now.bind(Date);
+	private spy?: jest.SpyInstance<number, []>;
+
+	install(): this {
+		this.spy = jest.spyOn(Date, 'now').mockImplementation(() => this.realNow() + this.offset);
+		return this;
+	}
+
+	advance(ms: number): void {
+		this.offset += ms;
+	}
+
+	uninstall(): void {
+		this.spy?.mockRestore();
+	}
+}
+
+/** Requests another workflow sends with the same key (they spend the same quota). */
+export async function otherTraffic(emulator: Emulator, requests: number): Promise<number[]> {
+	const statuses: number[] = [];
+	for (let i = 0; i < requests; i++) {
+		const response = await axios.get(`${emulator.url}/agents`, {
+			params: { limit: 1 },
+			headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+			validateStatus: () => true,
+			proxy: false,
+		});
+		statuses.push(response.status);
+	}
+	return statuses;
 }

@@ -206,6 +206,16 @@ describe('trigger state', () => {
 		expect(isNewSinceSeeding(state, 'not a date', false)).toBe(true);
 	});
 
+	test('10,000 candidates with analyses, 100 in flight and 200 handled analyses stay under 100 KB', () => {
+		const state = live();
+		const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+		for (let n = 0; n < 10000; n++) observeCandidate(state, summary(id(n), 1 + (n % 3)), false);
+		for (let n = 0; n < 100; n++) commitCandidate(state, id(n), { handled: [id(50000 + n), id(60000 + n)], pending: true });
+		const bytes = Buffer.byteLength(JSON.stringify(serializeState(state)));
+		expect(bytes).toBeLessThanOrEqual(100 * 1024);
+		expect(roundTrip(state)).toEqual(state);
+	});
+
 	test('writeState assigns fresh values and removes keys the state no longer has', () => {
 		const bucket: Record<string, unknown> = { stale: 1, known: {} };
 		const state = live();
