@@ -175,7 +175,7 @@ test(`soak: ${POLLS} polls, stuck analyses, deletions, shared quota, ~10 % fault
 	} finally {
 		clock.uninstall();
 	}
-}, 180000);
+}, 300000);
 
 test('measured: 1,000 candidates, each with a completed analysis', async () => {
 	const measured = await measureStateSize(emu(), 1000);

@@ -116,9 +116,10 @@ export function reverificationBound(candidatesWithAnalyses: number, pages: numbe
 
 /**
  * The budgeted work of one production poll, applied to `state` one finished unit at a time.
- * First every kind of work gets its share (`sharesOf`); then what is left goes to changed
- * candidates, due re-checks, and while seeding the activation check (which, at the default
- * budget, may also use the spare the rate-limit headers show), then the scan up to one cycle.
+ * First every kind of work gets its share (`sharesOf`); then what is left goes, live, to changed
+ * candidates, the scan (up to one cycle) and due re-checks; while seeding, to re-checks, changed
+ * candidates, the scan's first cycle and the activation check, which at the default budget may
+ * also use the spare the rate-limit headers show.
  * A candidate that is gone (404) is forgotten; one whose read fails goes to the back.
  * Throws the request error (or RequestNotSentError when the budget or quota stopped a
  * request); whatever was committed before stays in `state` and `found`.
@@ -222,7 +223,8 @@ async function work(
 	// While seeding, the scan's first cycle goes first: it finds the candidates most likely to
 	// have an analysis in flight (analyses but no rating), which the activation check reads first.
 	const firstCycle = seeding && state.scan.cycle === 0;
-	const leftovers: WorkClass[] = seeding ? ['pending', 'changed', ...(firstCycle ? (['scan'] as WorkClass[]) : []), 'walk', 'scan'] : ['changed', 'pending', 'scan'];
+	// Live, the scan goes before further re-checks: a new analysis must not wait behind many stuck ones.
+	const leftovers: WorkClass[] = seeding ? ['pending', 'changed', ...(firstCycle ? (['scan'] as WorkClass[]) : []), 'walk', 'scan'] : ['changed', 'scan', 'pending'];
 	const plan: Array<[WorkClass, number]> = [
 		...(['changed', 'pending', 'scan', 'walk'] as WorkClass[]).map((kind): [WorkClass, number] => [kind, shares[kind]]),
 		...leftovers.map((kind): [WorkClass, number] => [kind, Number.POSITIVE_INFINITY]),

@@ -60,7 +60,7 @@ const UNKNOWN_SIGNATURE = '.';
 /** At most this many candidates are read before the activation check's pages. */
 export const MAX_FIRST = 100;
 /** Longest gap, in polls, between two re-checks of a candidate whose analysis stays in flight. */
-export const MAX_RECHECK_GAP = 8;
+export const MAX_RECHECK_GAP = 4;
 /** Re-checks at every poll before the back-off starts. */
 export const EAGER_RECHECKS = 4;
 /** Fewest polls between the starts of two re-verification cycles (an hour at one poll a minute). */

@@ -139,7 +139,7 @@ describe('trigger state', () => {
 	});
 
 	test('in-flight re-checks back off with age, up to MAX_RECHECK_GAP polls', () => {
-		expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(recheckGap)).toEqual([1, 1, 1, 1, 2, 4, 8, 8, 8]);
+		expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(recheckGap)).toEqual([1, 1, 1, 1, 2, 4, 4, 4, 4]);
 		const state = live();
 		for (let read = 1; read <= 10; read++) {
 			state.poll += 1;
