@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 	for (const f of trigger) {
 		const a = f.activation;
 		const e = f.completionToEmission;
-		console.log(`   C = ${f.candidates}: activation check ${a.polls} polls = ${a.minutes} min (${a.requests} requests, ${a.refused} refused; floor at the hourly limit ${a.floorPolls} polls); analyses in flight at activation emitted ${a.checkToEmission} poll(s) after the check reached them (all by poll ${a.inFlightEmittedBy})`);
+		console.log(`   C = ${f.candidates}: activation check ${a.polls} polls = ${a.minutes} min (${a.requests} requests, ${a.refused} refused; floor at the hourly limit ${a.floorPolls} polls); analyses in flight at activation emitted ${a.checkToEmission} poll(s) after the check reached them (by poll ${a.inFlightEmittedBy.unrated} for candidates without a rating yet, read first; by poll ${a.inFlightEmittedBy.rated} for ones on the last page with an earlier rated analysis)`);
 		console.log(`     polls from completion to emission, worst case: new analyses ${e.newAnalyses}, in flight ${e.inFlight}; with ${100} stuck in flight and 503 faults: new ${e.withStuck.newAnalyses}, in flight ${e.withStuck.inFlight} (bound ${e.withStuck.bound}); re-verification bound ${e.reverificationBound} polls`);
 		console.log(`     most requests in any poll, retries included: ${f.mostRequestsInAPoll} (${f.faultedRequests} faulted); state ${kb(f.stateBytes.afterActivation)} after activation, ${kb(f.stateBytes.end)} at the end (goal ≤ 100 KB: ${mark(Math.max(f.stateBytes.afterActivation, f.stateBytes.end) <= 100 * 1024)}); baseline ${f.baseline.requestsPerPoll} requests a poll (${fixed(f.baseline.minutesPerPollAt60PerMinute, 1)} min of quota)`);
 	}

@@ -32,8 +32,8 @@ export interface TriggerFigures {
 		floorPolls: number;
 		/** Most polls from the check reading a candidate to the emission of its analysis that was in flight at activation. */
 		checkToEmission: number;
-		/** Poll by which every analysis in flight at activation was emitted (they were put on the last list page). */
-		inFlightEmittedBy: number;
+		/** Poll by which the analyses in flight at activation were emitted: of candidates without a rating (read first), and with one (on the last list page). */
+		inFlightEmittedBy: { unrated: number; rated: number };
 		refused: number;
 	};
 	completionToEmission: { newAnalyses: number; inFlight: number; withStuck: { newAnalyses: number; inFlight: number; bound: number }; reverificationBound: number };
@@ -146,7 +146,12 @@ export async function benchTrigger(candidates: number, budget = 25): Promise<Tri
 			ids.push(candidate.id);
 			startAnalysis(emulator, candidate.id, 3);
 		}
-		const inFlight = ids.slice(0, IN_FLIGHT_AT_ACTIVATION).map((id) => startAnalysis(emulator, id, 1));
+		// Half of the analyses in flight at activation belong to candidates with an earlier, rated
+		// analysis (the check cannot tell them apart: the worst case, on the last list page), half
+		// to candidates with no rating yet (read first).
+		const rated = ids.slice(0, IN_FLIGHT_AT_ACTIVATION / 2).map((id) => startAnalysis(emulator, id, 1));
+		const unrated = Array.from({ length: IN_FLIGHT_AT_ACTIVATION / 2 }, () => startAnalysis(emulator, emulator.state.createCandidate({}).id, 1));
+		const inFlight = [...rated, ...unrated];
 		const trigger = new Trigger(emulator, time);
 
 		// Activation: the in-flight analyses finish right after the first poll.
@@ -163,6 +168,7 @@ export async function benchTrigger(candidates: number, budget = 25): Promise<Tri
 		const afterActivation = trigger.bytes;
 		// For each analysis in flight at activation: polls from the check reaching its candidate
 		// (its first read after it finished) to its emission.
+		const emittedBy = (interviews: string[]) => Math.max(...interviews.map((id) => emittedAt.get(analysisIdOf(emulator, id)) ?? Number.NaN));
 		const checkToEmission = inFlight.map((interviewId) => {
 			const emitted = emittedAt.get(analysisIdOf(emulator, interviewId));
 			const checked = (trigger.readIn.get(emulator.state.interviews.get(interviewId)!.candidateId) ?? []).find((poll) => poll > 1);
@@ -207,7 +213,7 @@ export async function benchTrigger(candidates: number, budget = 25): Promise<Tri
 				// The hour's 1,800 requests above the reserve, 30 a minute: the fewest polls the limits allow.
 				floorPolls: Math.ceil((pages + candidates) / 30),
 				checkToEmission: Math.max(...checkToEmission.map(({ emitted, checked }) => emitted - checked)),
-				inFlightEmittedBy: Math.max(...checkToEmission.map(({ emitted }) => emitted)),
+				inFlightEmittedBy: { unrated: emittedBy(unrated), rated: emittedBy(rated) },
 				refused,
 			},
 			completionToEmission: {

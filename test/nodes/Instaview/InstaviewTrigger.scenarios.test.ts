@@ -212,7 +212,8 @@ describe('InstaView Trigger', () => {
 		for (let i = 0; i < 20; i++) addCandidate(emu());
 		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 3 } }));
 		expect((await trigger.poll()).returnedNull).toBe(true);
-		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'seeding', scan: { page: 2, cycle: 0 } });
+		// 3 requests: a scan page, the activation check's first page, then the scan again.
+		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'seeding', scan: { page: 3, cycle: 0 }, walk: { page: 2, cycle: 0 } });
 		const fresh = [completedCandidate(emu()).interview.analysis!.id];
 		const again = addInterview(emu(), old[5].candidate.id);
 		advance(emu(), again.id, { status: 'COMPLETED', analysisStatus: 3 });
