@@ -10,8 +10,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InstaviewTrigger } from '../nodes/Instaview/InstaviewTrigger.node.ts';
 import { resetRateLimitTracking } from '../nodes/Instaview/transport/index.ts';
-import { inFlightBound, reverificationBound } from '../nodes/Instaview/trigger/polling/poll.ts';
-import { migrateState } from '../nodes/Instaview/trigger/polling/state.ts';
+import { inFlightBound, reverificationBound } from '../nodes/Instaview/trigger/polling/shares.ts';
+import { migrateState } from '../nodes/Instaview/trigger/polling/storage.ts';
 import { advanceInterview } from '../test/emulator/lifecycle';
 import { createFakeContext } from '../test/helpers/context';
 import { startEmulator, type Emulator } from '../test/emulator';

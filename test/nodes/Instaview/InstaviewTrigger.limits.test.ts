@@ -4,7 +4,7 @@
  * and replaced behind an unchanged count, and the activation check under the real limits.
  */
 import { instaviewApiRequest } from '../../../nodes/Instaview/transport';
-import { sharesOf, inFlightBound, reverificationBound } from '../../../nodes/Instaview/trigger/polling/poll';
+import { sharesOf, inFlightBound, reverificationBound } from '../../../nodes/Instaview/trigger/polling/shares';
 import { createFakeContext } from '../../helpers/context';
 import { DEMO_API_KEY, type Emulator } from '../../emulator';
 import {

@@ -9,7 +9,7 @@
  * finished before.
  */
 import type { Interview } from '../../emulator';
-import { reverificationBound } from '../../../nodes/Instaview/trigger/polling/poll';
+import { reverificationBound } from '../../../nodes/Instaview/trigger/polling/shares';
 import {
 	addCandidate, addInterview, advance, analysesWithStatus, analysisIdOf, completedCandidate, isSettled, measureStateSize, otherTraffic,
 	parameters, TriggerHarness, useTriggerEmulator, VirtualClock,

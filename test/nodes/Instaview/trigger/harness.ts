@@ -4,7 +4,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { InstaviewTrigger } from '../../../../nodes/Instaview/InstaviewTrigger.node';
 import { resetRateLimitTracking, transportSettings } from '../../../../nodes/Instaview/transport';
-import { migrateState, type TriggerState } from '../../../../nodes/Instaview/trigger/polling/state';
+import type { TriggerState } from '../../../../nodes/Instaview/trigger/polling/state';
+import { migrateState } from '../../../../nodes/Instaview/trigger/polling/storage';
 import { DEMO_API_KEY, startEmulator, type Emulator, type EmulatorOptions, type Interview } from '../../../emulator';
 import { advanceInterview } from '../../../emulator/lifecycle';
 import type { AdvanceInterviewBody } from '../../../emulator/types';
