@@ -37,7 +37,7 @@ export interface TriggerFigures {
 		refused: number;
 	};
 	completionToEmission: { newAnalyses: number; inFlight: number; withStuck: { newAnalyses: number; inFlight: number; bound: number }; reverificationBound: number };
-	mostRequestsInAPoll: number;
+	mostRequestsInAPoll: { activation: number; live: number };
 	faultedRequests: number;
 	stateBytes: { afterActivation: number; end: number };
 	baseline: { requestsPerPoll: number; minutesPerPollAt60PerMinute: number };
@@ -66,6 +66,8 @@ class Trigger {
 	staticData: IDataObject = {};
 	polls = 0;
 	mostRequests = 0;
+	/** Most requests of a poll after the activation check (the default budget is then a hard cap). */
+	mostRequestsLive = 0;
 	/** Candidate id → polls in which its interviews were read. */
 	readIn = new Map<string, number[]>();
 
@@ -77,6 +79,7 @@ class Trigger {
 	/** One poll a minute later; returns the ids emitted and the requests sent (retries included). */
 	async poll(): Promise<{ emitted: string[]; requests: number }> {
 		this.time.advance(MINUTE);
+		const live = this.phase === 'live';
 		this.staticData = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
 		const before = this.emulator.state.requests.filter((request) => request.path !== '/agents').length;
 		const { context } = createFakeContext({
@@ -100,6 +103,7 @@ class Trigger {
 			if (candidateId) this.readIn.set(candidateId, [...(this.readIn.get(candidateId) ?? []), this.polls]);
 		}
 		this.mostRequests = Math.max(this.mostRequests, requests);
+		if (live) this.mostRequestsLive = Math.max(this.mostRequestsLive, requests);
 		return { emitted, requests };
 	}
 
@@ -222,7 +226,7 @@ export async function benchTrigger(candidates: number, budget = 25): Promise<Tri
 				withStuck: { newAnalyses: stuckNew, inFlight: stuckInFlight, bound: inFlightBound(STUCK, budget) },
 				reverificationBound: reverificationBound(withAnalyses, pages, budget),
 			},
-			mostRequestsInAPoll: trigger.mostRequests,
+			mostRequestsInAPoll: { activation: trigger.mostRequests, live: trigger.mostRequestsLive },
 			faultedRequests: faulted,
 			stateBytes: { afterActivation, end: trigger.bytes },
 			baseline: { requestsPerPoll, minutesPerPollAt60PerMinute: requestsPerPoll / 60 },
