@@ -1,4 +1,4 @@
-/** Standalone: npx tsx test/emulator/cli.ts [--port 4010] [--demo] [--list-shape nested] */
+/** Standalone: npx tsx test/emulator/cli.ts [--port 4010] [--demo] [--list-shape nested] [--allow-loopback-http] */
 import { DEMO_API_KEY, startEmulator, type ListShape } from './index';
 
 function arg(name: string): string | undefined {
@@ -13,7 +13,10 @@ async function main(): Promise<void> {
 	const port = Number(arg('--port') ?? process.env.PORT ?? 4010);
 	const shape = (arg('--list-shape') ?? 'nested') as ListShape;
 	if (!['items', 'flat', 'nested'].includes(shape)) throw new Error(`--list-shape must be items, flat or nested`);
-	const emu = await startEmulator({ port, listShape: shape, seedDemo: process.argv.includes('--demo') });
+	const demo = process.argv.includes('--demo');
+	// demo/dev mode delivers webhooks to a local n8n over plain http
+	const allowLoopbackHttp = demo || process.argv.includes('--allow-loopback-http');
+	const emu = await startEmulator({ port, listShape: shape, seedDemo: demo, webhooks: { allowLoopbackHttp } });
 	process.stdout.write(`InstaView emulator listening on ${emu.url}\nDemo API key: ${DEMO_API_KEY}\n`);
 	let closing = false;
 	const stop = (sig: string) => {

@@ -1,9 +1,19 @@
 /** Typed HTTP client for the emulator's control API (/__emulator/…). */
 import axios, { type AxiosInstance } from 'axios';
 import type {
-	AdvanceInterviewBody, Agent, ApiKey, Candidate, FaultRule, Interview, Job, ListShape, RateLimitOptions,
-	RequestLogEntry, SeedRequest, SeedResult, StateSummary,
+	AdvanceInterviewBody, Agent, ApiKey, BillingSystem, Candidate, Company, CreditPrice, FaultRule, Interview, Job,
+	ListShape, Posting, RateLimitOptions, RequestLogEntry, SeedRequest, SeedResult, StateSummary,
 } from './types';
+import type {
+	DeliveryStatus, Webhook, WebhookAttempt, WebhookDelivery, WebhookFailRule, WebhookOptions, WebhookTestResult,
+} from './webhooks/types';
+
+/** Narrow the webhook delivery log; every field must match exactly. */
+export interface WebhookLogFilter {
+	webhookId?: string;
+	event?: string;
+	deliveryId?: string;
+}
 
 export interface RequestFilter {
 	method?: string;
@@ -54,6 +64,30 @@ export class EmulatorClient {
 	advanceInterview(id: string, body: AdvanceInterviewBody): Promise<Interview> {
 		return this.call('POST', `/interviews/${encodeURIComponent(id)}/advance`, body);
 	}
+	/**
+	 * Add a company, or update one by id (e.g. switch the default company to `credits`). `atsKey` makes it
+	 * one of the companies that ATS key manages (its GET /billing/usage lists it).
+	 */
+	addCompany(p: { id?: string; name?: string; billingSystem?: BillingSystem; atsKey?: string | null; creditPrices?: Partial<Record<Agent['focus'], CreditPrice>> }): Promise<Company> {
+		return this.call('POST', '/companies', p);
+	}
+	companies(): Promise<Company[]> {
+		return this.call('GET', '/companies');
+	}
+	/**
+	 * Add (or replace) a canned job posting at `<emulator url>/postings/<slug>`; returns it with its `url`,
+	 * which POST /jobs/url accepts. `job: null` is a page without a job (extraction fails with 422).
+	 */
+	addPosting(slug: string, job: Partial<Job> | null): Promise<Posting & { url: string }> {
+		return this.call('POST', '/postings', { slug, job });
+	}
+	postings(): Promise<Array<Posting & { url: string }>> {
+		return this.call('GET', '/postings');
+	}
+	/** URL of a posting slug on this emulator (defaults: backend-engineer, barista, not-a-job). */
+	postingUrl(slug: string): string {
+		return `${this.baseUrl}/postings/${slug}`;
+	}
 	async addFault(f: FaultRule): Promise<void> {
 		await this.call('POST', '/faults', f);
 	}
@@ -94,4 +128,74 @@ export class EmulatorClient {
 	getState(): Promise<StateSummary> {
 		return this.call('GET', '/state');
 	}
+
+	// ---- webhooks (see README.md, "Webhooks") --------------------------------------
+	/** Every live webhook with its internals: owning `apiKey`, `signingSecret`, unmasked header values. */
+	webhooks(): Promise<Webhook[]> {
+		return this.call('GET', '/webhooks');
+	}
+	webhookDeliveries(filter: WebhookLogFilter & { status?: DeliveryStatus } = {}): Promise<WebhookDelivery[]> {
+		return this.call('GET', `/webhooks/deliveries${query(filter)}`);
+	}
+	/** Every attempt made (oldest first), with the headers sent, status code, error and timing. */
+	webhookAttempts(filter: WebhookLogFilter = {}): Promise<WebhookAttempt[]> {
+		return this.call('GET', `/webhooks/attempts${query(filter)}`);
+	}
+	/** Poll the attempt log until at least `count` attempts match (default timeout 5 s). */
+	async waitForWebhookAttempts(count: number, filter: WebhookLogFilter = {}, timeoutMs = 5000): Promise<WebhookAttempt[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const list = await this.webhookAttempts(filter);
+			if (list.length >= count) return list;
+			if (Date.now() > deadline) throw new Error(`expected ${count} webhook attempts matching ${JSON.stringify(filter)} within ${timeoutMs} ms, got ${list.length}`);
+			await new Promise((r) => setTimeout(r, 20));
+		}
+	}
+	async clearWebhookAttempts(): Promise<void> {
+		await this.call('DELETE', '/webhooks/attempts');
+	}
+	/** Send a delivery again now (same deliveryId and body); `{ held: true }` while deliveries are held. */
+	redeliverWebhook(deliveryId: string): Promise<WebhookAttempt | { held: true }> {
+		return this.call('POST', `/webhooks/deliveries/${encodeURIComponent(deliveryId)}/redeliver`);
+	}
+	/** Queue every new delivery (and due retry) without sending it, until releaseWebhooks(). */
+	async holdWebhooks(): Promise<void> {
+		await this.call('POST', '/webhooks/hold');
+	}
+	/** Send everything held (asynchronously); returns how many were released. */
+	async releaseWebhooks(): Promise<number> {
+		return (await this.call<{ released: number }>('POST', '/webhooks/release')).released;
+	}
+	/** Make the next `times` attempts fail without sending (HTTP `status`, default 500, or a network `error`). */
+	async failWebhookDeliveries(rule: WebhookFailRule = {}): Promise<void> {
+		await this.call('POST', '/webhooks/fail', rule);
+	}
+	async clearWebhookFailures(): Promise<void> {
+		await this.call('DELETE', '/webhooks/fail');
+	}
+	/** The test endpoint without an API key: ping delivery, first attempt awaited. */
+	pingWebhook(webhookId: string): Promise<WebhookTestResult> {
+		return this.call('POST', `/webhooks/${encodeURIComponent(webhookId)}/ping`);
+	}
+	/** Fire an event: with `interviewId` the documented payload of that interview, else `data` as given. */
+	async emitWebhookEvent(e: { event: string; interviewId?: string; companyId?: string; data?: Record<string, unknown> }): Promise<string[]> {
+		return (await this.call<{ deliveryIds: string[] }>('POST', '/webhooks/emit', e)).deliveryIds;
+	}
+	setWebhookOptions(o: WebhookOptions): Promise<Required<WebhookOptions>> {
+		return this.call('POST', '/webhooks/options', o);
+	}
+	getWebhookOptions(): Promise<Required<WebhookOptions>> {
+		return this.call('GET', '/webhooks/options');
+	}
+	/** True when nothing is scheduled, held or in flight. */
+	async webhooksIdle(): Promise<boolean> {
+		return (await this.call<{ idle: boolean }>('GET', '/webhooks/idle')).idle;
+	}
+}
+
+function query(filter: object): string {
+	const q = new URLSearchParams();
+	for (const [k, v] of Object.entries(filter)) if (typeof v === 'string') q.set(k, v);
+	const text = q.toString();
+	return text ? `?${text}` : '';
 }

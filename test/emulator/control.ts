@@ -1,9 +1,11 @@
 /** Control API under /__emulator/ (no auth, plain JSON, not logged). */
+import { upsertCompany } from './companies';
 import { advanceInterview } from './lifecycle';
 import { seedBulk } from './seed';
 import type { EmulatorState } from './store';
-import type { AdvanceInterviewBody, FaultRule, ListShape, RateLimitOptions, SeedRequest } from './types';
+import type { AdvanceInterviewBody, FaultRule, Job, ListShape, Posting, RateLimitOptions, SeedRequest } from './types';
 import { ApiError, isPlainObject } from './util';
+import { webhookControl } from './webhooks/control';
 
 export interface ControlReply {
 	status: number;
@@ -32,8 +34,17 @@ export function applyRateLimit(state: EmulatorState, b: Partial<RateLimitOptions
 	state.rateCounters.clear();
 }
 
-function route(state: EmulatorState, method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): ControlReply {
+function addPosting(state: EmulatorState, b: Record<string, unknown>): Posting & { url: string } {
+	if (typeof b.slug !== 'string' || !/^[A-Za-z0-9._-]+$/.test(b.slug)) bad('slug must match [A-Za-z0-9._-]+');
+	if (b.job !== null && (!isPlainObject(b.job) || typeof b.job.title !== 'string')) bad('job must be an object with a title, or null (a page without a job)');
+	const p: Posting = { slug: b.slug as string, job: b.job as Partial<Job> | null };
+	state.postings.set(p.slug, p);
+	return { ...p, url: `${state.publicUrl ?? ''}/postings/${p.slug}` };
+}
+
+function route(state: EmulatorState, method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): ControlReply | Promise<ControlReply> {
 	const sub = path.slice('/__emulator'.length) || '/';
+	if (sub === '/webhooks' || sub.startsWith('/webhooks/')) return webhookControl(state, method, sub, q, b);
 	const key = `${method} ${sub}`;
 	const adv = /^\/interviews\/([^/]+)\/advance$/.exec(sub);
 	if (method === 'POST' && adv) {
@@ -51,7 +62,7 @@ function route(state: EmulatorState, method: string, path: string, q: URLSearchP
 		}
 		case 'POST /seed':
 			try {
-				return { status: 201, body: seedBulk(state, b as SeedRequest) };
+				return { status: 201, body: state.webhooks.silently(() => seedBulk(state, b as SeedRequest)) };
 			} catch (e) {
 				return bad((e as Error).message);
 			}
@@ -63,6 +74,18 @@ function route(state: EmulatorState, method: string, path: string, q: URLSearchP
 			return { status: 201, body: state.createCandidate(b) };
 		case 'POST /interviews':
 			return { status: 201, body: state.createInterview(b) };
+		case 'POST /companies':
+			try {
+				return { status: 201, body: upsertCompany(state, b) };
+			} catch (e) {
+				return bad((e as Error).message);
+			}
+		case 'GET /companies':
+			return { status: 200, body: [...state.companies.values()] };
+		case 'POST /postings':
+			return { status: 201, body: addPosting(state, b) };
+		case 'GET /postings':
+			return { status: 200, body: [...state.postings.values()].map((p) => ({ ...p, url: `${state.publicUrl ?? ''}/postings/${p.slug}` })) };
 		case 'POST /faults': {
 			const f = b as unknown as FaultRule;
 			if (typeof f.path !== 'string' || !f.path) bad('path is required');
@@ -116,7 +139,12 @@ function route(state: EmulatorState, method: string, path: string, q: URLSearchP
 	}
 }
 
-export function handleControl(state: EmulatorState, method: string, path: string, q: URLSearchParams, raw: Buffer): ControlReply {
+function errorReply(e: unknown): ControlReply {
+	if (e instanceof ApiError) return { status: e.status, body: { error: e.message, code: e.code, details: e.details } };
+	return { status: 500, body: { error: (e as Error).message } };
+}
+
+export function handleControl(state: EmulatorState, method: string, path: string, q: URLSearchParams, raw: Buffer): ControlReply | Promise<ControlReply> {
 	try {
 		let b: unknown = {};
 		if (raw.length) {
@@ -127,9 +155,9 @@ export function handleControl(state: EmulatorState, method: string, path: string
 			}
 		}
 		if (!isPlainObject(b)) bad('body must be a JSON object');
-		return route(state, method, path, q, b as Record<string, unknown>);
+		const r = route(state, method, path, q, b as Record<string, unknown>);
+		return r instanceof Promise ? r.catch(errorReply) : r;
 	} catch (e) {
-		if (e instanceof ApiError) return { status: e.status, body: { error: e.message, code: e.code, details: e.details } };
-		return { status: 500, body: { error: (e as Error).message } };
+		return errorReply(e);
 	}
 }

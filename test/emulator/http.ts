@@ -23,7 +23,7 @@ export interface Reply {
 export interface Route {
 	method: string;
 	path: string;
-	handler: (ctx: Ctx) => Reply;
+	handler: (ctx: Ctx) => Reply | Promise<Reply>;
 }
 
 export function envelope(state: EmulatorState, data: unknown): unknown {

@@ -7,13 +7,21 @@ import { EmulatorState } from './store';
 import type { EmulatorOptions, RuntimeOptions } from './types';
 
 export type {
-	AdvanceInterviewBody, Agent, Analysis, ApiKey, CallAttempt, Candidate, EmulatorOptions, FaultRule, Interview, Job,
-	ListShape, RateLimitOptions, RequestLogEntry, SeedRequest, SeedResult, StateSummary,
+	AdvanceInterviewBody, Agent, Analysis, ApiKey, BillingSystem, CallAttempt, Candidate, Company, CreditPrice, EmulatorOptions,
+	FaultRule, Interview, Job, ListShape, Posting, RateLimitOptions, RequestLogEntry, SeedRequest, SeedResult, StateSummary,
 } from './types';
 export { EmulatorClient, type RequestFilter } from './client';
 export { EmulatorState, DEMO_API_KEY, ALL_SCOPES, DEFAULT_COMPANY_ID, DEFAULT_PHONE_NUMBER_ID } from './store';
 export { DEMO_IDS } from './seed';
+export { DEFAULT_CREDIT_PRICES } from './companies';
+export { DEFAULT_POSTINGS } from './postings';
 export { buildAnalysisPdf } from './pdf';
+export type {
+	DeliveryStatus, Webhook, WebhookAttempt, WebhookDelivery, WebhookFailRule, WebhookHeader, WebhookOptions, WebhookPayload,
+	WebhookTestResult,
+} from './webhooks/types';
+export { WEBHOOK_EVENTS } from './webhooks/events';
+export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhooks/receiver';
 
 export interface Emulator {
 	/** e.g. http://127.0.0.1:43123 (no trailing slash) */
@@ -37,7 +45,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 	};
 	const state = new EmulatorState(options);
-	if (opts.seedDemo) seedDemo(state);
+	if (opts.webhooks) state.webhooks.configure(opts.webhooks);
+	if (opts.seedDemo) state.webhooks.silently(() => seedDemo(state));
 	const server = createHttpServer(state);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -48,12 +57,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 	});
 	const { port } = server.address() as AddressInfo;
 	const url = `http://127.0.0.1:${port}`;
+	state.publicUrl = url;
 	return {
 		url,
 		control: new EmulatorClient(url),
 		state,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				state.webhooks.reset(); // stops retry timers and aborts deliveries in flight
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
 			}),

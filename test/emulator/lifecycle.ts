@@ -69,6 +69,9 @@ export function advanceInterview(state: EmulatorState, id: string, body: Advance
 	if (body.analysisStatus !== undefined && ![1, 2, 3, 4].includes(body.analysisStatus)) {
 		throw new ApiError(400, 'VALIDATION_ERROR', 'analysisStatus must be 1, 2, 3 or 4', {});
 	}
+	if (body.durationMinutes !== undefined && (typeof body.durationMinutes !== 'number' || !(body.durationMinutes > 0))) {
+		throw new ApiError(400, 'VALIDATION_ERROR', 'durationMinutes must be a positive number', {});
+	}
 	const agent = state.agents.get(iv.agentId);
 	if (body.status) {
 		const allowed = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'];
@@ -84,7 +87,8 @@ export function advanceInterview(state: EmulatorState, id: string, body: Advance
 		}
 		if (body.status === 'COMPLETED') {
 			const startMs = Date.parse(iv.scheduledAt);
-			const minutes = Math.max(1, Math.min(agent?.duration ?? 20, Math.round((Date.parse(at) - startMs) / 60000) || (agent?.duration ?? 20)));
+			const derived = Math.max(1, Math.min(agent?.duration ?? 20, Math.round((Date.parse(at) - startMs) / 60000) || (agent?.duration ?? 20)));
+			const minutes = body.durationMinutes ?? derived;
 			iv.finishedDate = at;
 			iv.durationMinutes = minutes;
 			if (live) {
@@ -112,6 +116,7 @@ export function advanceInterview(state: EmulatorState, id: string, body: Advance
 		iv.analysis.general.overallRating = body.overallRating;
 		iv.analysis.general.updatedAt = at;
 	}
+	state.webhooks.interviewChanged(iv, body.status, body.analysisStatus);
 	return iv;
 }
 

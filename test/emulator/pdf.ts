@@ -1,4 +1,6 @@
 /** Builds a tiny but structurally valid one-page PDF (correct xref offsets). */
+import type { EmulatorState } from './store';
+import type { Interview } from './types';
 
 function esc(s: string): string {
 	return s.replace(/[^\x20-\x7e]/g, '?').replace(/([()\\])/g, '\\$1');
@@ -26,4 +28,19 @@ export function buildAnalysisPdf(lines: string[]): Buffer {
 	for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
 	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 	return Buffer.from(out, 'latin1');
+}
+
+/** The analysis report of an interview (served by GET /interviews/{id}/analysis-pdf and sent with analysis.completed). */
+export function interviewAnalysisPdf(state: EmulatorState, iv: Interview): Buffer {
+	const a = iv.analysis;
+	const c = state.candidates.get(iv.candidateId);
+	return buildAnalysisPdf([
+		'InstaView interview analysis',
+		`Candidate: ${c ? `${c.firstName} ${c.lastName}` : iv.candidateId}`,
+		`Interview: ${iv.id}`,
+		`Overall rating: ${a?.general.overallRating ?? null}`,
+		`Company fit: ${a?.general.companyFitRating ?? 'UNDEFINED'}`,
+		...(a?.general.strongPoints ?? []).map((s) => `+ ${s}`),
+		...(a?.general.weakPoints ?? []).map((s) => `- ${s}`),
+	]);
 }

@@ -6,7 +6,10 @@ import { consume, peekHeaders } from './ratelimit';
 import { agentRoutes } from './routes/agents';
 import { candidateRoutes } from './routes/candidates';
 import { interviewRoutes } from './routes/interviews';
+import { postingHtml } from './postings';
+import { billingRoutes } from './routes/billing';
 import { jobRoutes } from './routes/jobs';
+import { webhookRoutes } from './routes/webhooks';
 import type { ActiveFault, EmulatorState } from './store';
 import type { ApiKey, RequestLogEntry } from './types';
 import { ApiError } from './util';
@@ -16,7 +19,7 @@ interface Compiled extends Route {
 	names: string[];
 }
 
-const ROUTES: Compiled[] = [...interviewRoutes, ...candidateRoutes, ...jobRoutes, ...agentRoutes].map((r) => {
+const ROUTES: Compiled[] = [...interviewRoutes, ...candidateRoutes, ...jobRoutes, ...agentRoutes, ...billingRoutes, ...webhookRoutes].map((r) => {
 	const names: string[] = [];
 	const src = r.path.replace(/:(\w+)/g, (_m, n: string) => {
 		names.push(n);
@@ -79,7 +82,7 @@ function bearer(req: http.IncomingMessage): string | undefined {
 }
 
 /** Run the real API for one request. */
-function processApi(state: EmulatorState, req: http.IncomingMessage, path: string, query: Record<string, string | string[]>, raw: Buffer, key: ApiKey | undefined): Outgoing {
+async function processApi(state: EmulatorState, req: http.IncomingMessage, path: string, query: Record<string, string | string[]>, raw: Buffer, key: ApiKey | undefined): Promise<Outgoing> {
 	const method = (req.method ?? 'GET').toUpperCase();
 	const fail = (e: ApiError, headers: Record<string, string>) => json(e.status, headers, errorEnvelope(state, e));
 	// body parsing happens before auth (as in a NestJS app: body-parser middleware runs before guards)
@@ -118,7 +121,7 @@ function processApi(state: EmulatorState, req: http.IncomingMessage, path: strin
 	route.names.forEach((n, i) => (params[n] = decodeURIComponent(m![i + 1])));
 	const ctx: Ctx = { state, method, path, params, query, body, key };
 	try {
-		const reply: Reply = route.handler(ctx);
+		const reply: Reply = await route.handler(ctx);
 		return json(reply.status, { ...rl.headers, ...(reply.headers ?? {}) }, reply.body);
 	} catch (e) {
 		if (e instanceof ApiError) return fail(e, rl.headers);
@@ -142,11 +145,19 @@ async function handle(state: EmulatorState, req: http.IncomingMessage, res: http
 	if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
 	const raw = await readBody(req);
 	if (path === '/__emulator' || path.startsWith('/__emulator/')) {
-		const r = handleControl(state, (req.method ?? 'GET').toUpperCase(), path, url.searchParams, raw);
+		const r = await handleControl(state, (req.method ?? 'GET').toUpperCase(), path, url.searchParams, raw);
 		send(res, json(r.status, {}, r.body));
 		return;
 	}
 	const method = (req.method ?? 'GET').toUpperCase();
+	const posting = method === 'GET' ? /^\/postings\/([^/]+)$/.exec(path) : null;
+	if (posting) {
+		// public job-posting pages that POST /jobs/url can "read" (no auth, not logged)
+		const p = state.postings.get(decodeURIComponent(posting[1]));
+		res.writeHead(p ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+		res.end(p ? postingHtml(p) : '<!doctype html><html><body><h1>Not found</h1></body></html>');
+		return;
+	}
 	const query = parseQuery(url.searchParams);
 	const token = bearer(req);
 	const key = token ? state.apiKeys.get(token) : undefined;
@@ -181,7 +192,7 @@ async function handle(state: EmulatorState, req: http.IncomingMessage, res: http
 			return;
 		}
 	}
-	const out = processApi(state, req, path, query, raw, key);
+	const out = await processApi(state, req, path, query, raw, key);
 	entry.status = out.status;
 	if (fault?.headers) Object.assign(out.headers, fault.headers);
 	if (fault?.dropAfterProcessing) {

@@ -1,19 +1,24 @@
 /** In-memory data store and clock of the emulator. */
 import { randomUUID } from 'node:crypto';
+import { newCompany } from './companies';
+import { resetPostings } from './postings';
 import type {
 	Agent,
 	ApiKey,
 	CallAttempt,
 	Candidate,
+	Company,
 	FaultRule,
 	Interview,
 	Job,
 	PhoneNumber,
+	Posting,
 	RequestLogEntry,
 	RuntimeOptions,
 	StateSummary,
 } from './types';
 import { compareNewestFirst, isoDate } from './util';
+import { WebhookHub } from './webhooks/hub';
 
 export const DEFAULT_COMPANY_ID = 'c0a80001-0000-4000-8000-000000000001';
 export const DEFAULT_PHONE_NUMBER_ID = 'c0a80001-0000-4000-8000-0000000000f1';
@@ -53,6 +58,14 @@ export class EmulatorState {
 	requests: RequestLogEntry[] = [];
 	faults: ActiveFault[] = [];
 	rateCounters = new Map<string, RateCounter>();
+	/** companies with a name / billing system / managing ATS key (companies.ts) */
+	companies = new Map<string, Company>();
+	/** canned job postings for POST /jobs/url, by slug (postings.ts) */
+	postings = new Map<string, Posting>();
+	/** the emulator's own base URL once listening (postings are read only from it) */
+	publicUrl: string | undefined;
+	/** webhook configs, deliveries and their log (webhooks/hub.ts) */
+	readonly webhooks: WebhookHub = new WebhookHub(this);
 	private sortedCache = new Map<string, Sortable[]>();
 
 	constructor(public options: RuntimeOptions) {
@@ -89,6 +102,8 @@ export class EmulatorState {
 		this.requests = [];
 		this.faults = [];
 		this.rateCounters.clear();
+		this.companies.clear();
+		this.webhooks.reset();
 		this.invalidate();
 		this.addDefaults();
 	}
@@ -96,6 +111,8 @@ export class EmulatorState {
 	private addDefaults(): void {
 		this.addApiKey({ key: DEMO_API_KEY, scopes: ALL_SCOPES });
 		const now = this.nowIso();
+		this.companies.set(DEFAULT_COMPANY_ID, newCompany(DEFAULT_COMPANY_ID, now, { name: 'Demo Company' }));
+		resetPostings(this);
 		this.phoneNumbers.set(DEFAULT_PHONE_NUMBER_ID, {
 			id: DEFAULT_PHONE_NUMBER_ID,
 			companyId: DEFAULT_COMPANY_ID,

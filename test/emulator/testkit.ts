@@ -1,6 +1,6 @@
 /** Shared helpers for the emulator's own tests (not a test file itself). */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { DEMO_API_KEY, startEmulator, type Emulator, type EmulatorOptions } from './index';
+import { ALL_SCOPES, DEMO_API_KEY, startEmulator, type Emulator, type EmulatorOptions } from './index';
 
 export interface Kit {
 	emu: Emulator;
@@ -52,4 +52,27 @@ export function expect404(res: AxiosResponse, resourceType: string, resourceId?:
 
 export function expectOk(res: AxiosResponse, status = 200): void {
 	if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.data)}`);
+}
+
+let scopeKeyCounter = 0;
+
+/** A fresh key with every scope except `missing` (same company as the demo key unless given). */
+export async function keyWithout(kit: Kit, missing: string, extra: { companyId?: string; ats?: boolean } = {}): Promise<AxiosInstance> {
+	const key = `sk_test_without_${missing.replace(':', '_')}_${++scopeKeyCounter}`;
+	await kit.emu.control.addApiKey({ key, scopes: ALL_SCOPES.filter((s) => s !== missing), ...extra });
+	return kit.as(key);
+}
+
+/** Assert a 403 INSUFFICIENT_PERMISSIONS naming `scope`. */
+export function expect403Scope(res: AxiosResponse, scope: string): void {
+	if (res.status !== 403) throw new Error(`expected 403 missing ${scope}, got ${res.status}: ${JSON.stringify(res.data)}`);
+	expect(res.data.error.code).toBe('INSUFFICIENT_PERMISSIONS');
+	expect(res.data.error.message).toContain(scope);
+	expect(res.data.error.details.missingScope).toBe(scope);
+}
+
+/** An ATS key with every scope. */
+export async function atsKey(kit: Kit, key = `sk_test_ats_${++scopeKeyCounter}`): Promise<{ key: string; api: AxiosInstance }> {
+	await kit.emu.control.addApiKey({ key, scopes: ALL_SCOPES, ats: true });
+	return { key, api: kit.as(key) };
 }

@@ -1,4 +1,5 @@
 /** Shared types of the InstaView emulator (see README.md). */
+import type { WebhookOptions } from './webhooks/types';
 
 export type ListShape = 'items' | 'flat' | 'nested';
 
@@ -20,6 +21,8 @@ export interface EmulatorOptions {
 	rateLimit?: RateLimitOptions;
 	/** create the demo data set at start; default false */
 	seedDemo?: boolean;
+	/** webhook deliveries: loopback http, back-off, timeout, circuit threshold (webhooks/types.ts) */
+	webhooks?: WebhookOptions;
 }
 
 export interface RuntimeOptions {
@@ -214,6 +217,8 @@ export interface AdvanceInterviewBody {
 	overallRating?: number;
 	/** ISO timestamp used for updatedAt / finishedDate / analysis timestamps */
 	at?: string;
+	/** with status COMPLETED: the interview length in minutes (default: derived from the clock, capped by the agent duration) */
+	durationMinutes?: number;
 }
 
 export interface SeedRequest {
@@ -248,4 +253,32 @@ export interface StateSummary {
 		requests: number;
 		faults: number;
 	};
+}
+
+export type BillingSystem = 'minutes' | 'credits';
+
+/** Price of one interview under the credits billing system (per agent focus). */
+export interface CreditPrice {
+	baseCost: number;
+	includedMinutes: number;
+	costPerMinute: number;
+}
+
+/** A company known to the emulator (for names, billing and ATS management). */
+export interface Company {
+	id: string;
+	name: string;
+	billingSystem: BillingSystem;
+	/** the ATS integration key that manages (created) this company, if any */
+	atsKey: string | null;
+	/** credits companies: price per agent focus (defaults in companies.ts) */
+	creditPrices: Record<AgentFocus, CreditPrice>;
+	createdAt: string;
+}
+
+/** A canned job posting that POST /jobs/url can "read" (the emulator never fetches anything). */
+export interface Posting {
+	slug: string;
+	/** what the AI extraction returns; null = the page has no recognisable job (extraction fails) */
+	job: Partial<Job> | null;
 }

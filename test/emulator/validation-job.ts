@@ -79,13 +79,13 @@ export function validateInlineJob(errs: Errs, body: Record<string, unknown>, pre
 	return out;
 }
 
-/** POST /jobs body. */
-export function validateJob(errs: Errs, body: Record<string, unknown>): JobInput {
+/** POST /jobs body; `partial` (PATCH /jobs/{id}): same rules, nothing required. */
+export function validateJob(errs: Errs, body: Record<string, unknown>, partial = false): JobInput {
 	rejectUnknown(errs, body, ['title', 'description', 'status', 'jobUrl', 'benefits', 'requiredSkills', 'niceToHaveSkills', 'languageRequirements', 'education', 'experience', 'contractType', 'location', 'salary', 'metadata'], '');
 	const out: JobInput = {};
-	out.title = str(errs, body, 'title', '', { required: true, min: 5, max: 200 });
-	out.description = str(errs, body, 'description', '', { required: true, min: 10, max: 5000 });
-	out.status = enumField(errs, body, 'status', '', UPPER_IDENT_RE, true);
+	out.title = str(errs, body, 'title', '', { required: !partial, min: 5, max: 200 });
+	out.description = str(errs, body, 'description', '', { required: !partial, min: 10, max: 5000 });
+	out.status = enumField(errs, body, 'status', '', UPPER_IDENT_RE, !partial);
 	const url = str(errs, body, 'jobUrl', '', { min: 1, max: 2048 });
 	if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) errs.push({ field: 'jobUrl', message: 'jobUrl must be a URL' });
 	else out.jobUrl = url;

@@ -138,6 +138,48 @@ export function stringArray(errs: Errs, obj: Record<string, unknown>, key: strin
 	return ok ? (v as string[]) : undefined;
 }
 
+/** gdprExpiryDate: only YYYY-MM-DD, strictly after today (UTC). */
+export function gdprField(errs: Errs, body: Record<string, unknown>, prefix: string, todayUtc: string, required: boolean): string | undefined {
+	const g = body.gdprExpiryDate;
+	const field = join(prefix, 'gdprExpiryDate');
+	if (g === undefined || g === null) {
+		if (required) errs.push({ field, message: 'gdprExpiryDate is required' });
+		return undefined;
+	}
+	const r = parseDateOnly(g);
+	if ('error' in r) errs.push({ field, message: r.error });
+	else if (r.date <= todayUtc) errs.push({ field, message: `gdprExpiryDate must be in the future (after ${todayUtc})` });
+	else return r.date;
+	return undefined;
+}
+
+export function emailField(errs: Errs, body: Record<string, unknown>, prefix: string): string | undefined {
+	const v = body.email;
+	if (v === undefined || v === null) return undefined;
+	if (typeof v !== 'string' || v.length > 254 || !EMAIL_RE.test(v)) errs.push({ field: join(prefix, 'email'), message: 'email must be an email' });
+	else return v;
+	return undefined;
+}
+
+export function phoneField(errs: Errs, body: Record<string, unknown>, prefix: string): string | undefined {
+	const v = body.phoneNumber;
+	if (v === undefined || v === null) return undefined;
+	if (typeof v !== 'string' || !E164_RE.test(v)) errs.push({ field: join(prefix, 'phoneNumber'), message: 'phoneNumber must be a valid E.164 phone number (e.g. +421901234567)' });
+	else return v;
+	return undefined;
+}
+
+/** jobIds: 1–50 UUIDs (duplicates collapsed). */
+export function jobIdsField(errs: Errs, body: Record<string, unknown>, prefix: string): string[] | undefined {
+	const v = body.jobIds;
+	const field = join(prefix, 'jobIds');
+	if (v === undefined || v === null) return undefined;
+	if (!Array.isArray(v) || v.length < 1 || v.length > 50) errs.push({ field, message: 'jobIds must be an array of 1 to 50 UUIDs' });
+	else if (!v.every((x) => typeof x === 'string' && UUID_RE.test(x))) errs.push({ field, message: 'each value in jobIds must be a UUID' });
+	else return [...new Set((v as string[]).map((x) => x.toLowerCase()))];
+	return undefined;
+}
+
 export interface CandidateInput {
 	firstName?: string;
 	lastName?: string;
@@ -157,33 +199,15 @@ export function validateCandidate(errs: Errs, body: Record<string, unknown>, pre
 	const out: CandidateInput = {};
 	out.firstName = str(errs, body, 'firstName', prefix, { required: true, min: 1, max: 100 });
 	out.lastName = str(errs, body, 'lastName', prefix, { required: true, min: 1, max: 100 });
-	const g = body.gdprExpiryDate;
-	if (g === undefined || g === null) errs.push({ field: join(prefix, 'gdprExpiryDate'), message: 'gdprExpiryDate is required' });
-	else {
-		const r = parseDateOnly(g);
-		if ('error' in r) errs.push({ field: join(prefix, 'gdprExpiryDate'), message: r.error });
-		else if (r.date <= todayUtc) errs.push({ field: join(prefix, 'gdprExpiryDate'), message: `gdprExpiryDate must be in the future (after ${todayUtc})` });
-		else out.gdprExpiryDate = r.date;
-	}
-	if (body.email !== undefined && body.email !== null) {
-		if (typeof body.email !== 'string' || body.email.length > 254 || !EMAIL_RE.test(body.email)) errs.push({ field: join(prefix, 'email'), message: 'email must be an email' });
-		else out.email = body.email;
-	}
-	if (body.phoneNumber !== undefined && body.phoneNumber !== null) {
-		if (typeof body.phoneNumber !== 'string' || !E164_RE.test(body.phoneNumber)) errs.push({ field: join(prefix, 'phoneNumber'), message: 'phoneNumber must be a valid E.164 phone number (e.g. +421901234567)' });
-		else out.phoneNumber = body.phoneNumber;
-	}
+	out.gdprExpiryDate = gdprField(errs, body, prefix, todayUtc, true);
+	out.email = emailField(errs, body, prefix);
+	out.phoneNumber = phoneField(errs, body, prefix);
 	const noEmail = body.email === undefined || body.email === null;
 	const noPhone = body.phoneNumber === undefined || body.phoneNumber === null;
 	if (noEmail && noPhone) errs.push({ field: join(prefix, 'email'), message: 'either email or phoneNumber must be provided' });
 	const jobId = uuidField(errs, body, 'jobId', prefix);
-	if (!inline && body.jobIds !== undefined) {
-		const v = body.jobIds;
-		const field = join(prefix, 'jobIds');
-		if (!Array.isArray(v) || v.length < 1 || v.length > 50) errs.push({ field, message: 'jobIds must be an array of 1 to 50 UUIDs' });
-		else if (!v.every((x) => typeof x === 'string' && UUID_RE.test(x))) errs.push({ field, message: 'each value in jobIds must be a UUID' });
-		else out.jobIds = [...new Set((v as string[]).map((x) => x.toLowerCase()))];
-	} else if (jobId) out.jobIds = [jobId];
+	if (!inline && body.jobIds !== undefined && body.jobIds !== null) out.jobIds = jobIdsField(errs, body, prefix);
+	else if (jobId) out.jobIds = [jobId];
 	out.metadata = metadataField(errs, body, 'metadata', prefix);
 	return out;
 }

@@ -127,6 +127,8 @@ export function createInterview(ctx: Ctx): Reply {
 				throw validationError([{ field: 'jobId', message: `jobId is required for ${focus} interviews: the candidate has ${candidate.jobIds.length} job assignments; specify jobId (or job)` }]);
 			}
 			resolvedJobId = candidate.jobIds[0];
+			const auto = state.jobs.get(resolvedJobId);
+			if (!auto || auto.deletedAt) throw notFound('Job', resolvedJobId); // the only assignment was deleted
 		}
 	} else if (src.kind === 'none') {
 		throw validationError([{ field: 'jobId', message: `${focus} interviews need a job: send job, jobId or candidate.jobId` }]);

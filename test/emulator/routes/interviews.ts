@@ -3,7 +3,7 @@ import {
 	allowQuery, bodyObject, companyFor, ok, paged, pathId, queryOne, queryUuid, requireScopes, sameCompany,
 	type Ctx, type Reply, type Route,
 } from '../http';
-import { buildAnalysisPdf } from '../pdf';
+import { interviewAnalysisPdf } from '../pdf';
 import { interviewJson } from '../serialize';
 import type { Interview } from '../types';
 import { ApiError, notFound, parseDateTime, validationError } from '../util';
@@ -60,17 +60,7 @@ function pdf(ctx: Ctx): Reply {
 	const iv = loadInterview(ctx);
 	const a = iv.analysis;
 	if (!a || a.general.status !== 3) throw notFound('Analysis', iv.id);
-	const c = ctx.state.candidates.get(iv.candidateId);
-	const buf = buildAnalysisPdf([
-		'InstaView interview analysis',
-		`Candidate: ${c ? `${c.firstName} ${c.lastName}` : iv.candidateId}`,
-		`Interview: ${iv.id}`,
-		`Overall rating: ${a.general.overallRating}`,
-		`Company fit: ${a.general.companyFitRating}`,
-		...a.general.strongPoints.map((s) => `+ ${s}`),
-		...a.general.weakPoints.map((s) => `- ${s}`),
-	]);
-	return ok(ctx, { analysisPdfBase64: buf.toString('base64') });
+	return ok(ctx, { analysisPdfBase64: interviewAnalysisPdf(ctx.state, iv).toString('base64') });
 }
 
 function futureTime(ctx: Ctx, value: unknown, field: string): string {
