@@ -209,15 +209,18 @@ describe('InstaView Trigger', () => {
 
 	test('350+ candidates over many pages with a small budget: scanning spans polls, nothing missed', async () => {
 		const old = Array.from({ length: 360 }, () => completedCandidate(emu()));
-		for (let i = 0; i < 20; i++) addCandidate(emu());
+		const none = Array.from({ length: 20 }, () => addCandidate(emu()));
 		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 3 } }));
 		expect((await trigger.poll()).returnedNull).toBe(true);
+		// A candidate on a page the activation check has passed gets its first analysis.
+		const first = addInterview(emu(), none[0].id);
+		advance(emu(), first.id, { status: 'COMPLETED', analysisStatus: 3 });
 		// 3 requests: a scan page, the activation check's first page, then the scan again.
 		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'seeding', scan: { page: 3, cycle: 0 }, walk: { page: 2, cycle: 0 } });
 		const fresh = [completedCandidate(emu()).interview.analysis!.id];
 		const again = addInterview(emu(), old[5].candidate.id);
 		advance(emu(), again.id, { status: 'COMPLETED', analysisStatus: 3 });
-		fresh.push(again.analysis!.id);
+		fresh.push(again.analysis!.id, first.analysis!.id);
 		const emitted = await drain(trigger, 400);
 		expect(emitted.sort()).toEqual(fresh.sort());
 		expect(stateOf(trigger.staticData).phase).toBe('live');

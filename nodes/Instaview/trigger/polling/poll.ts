@@ -110,7 +110,10 @@ async function work(
 	};
 	const startCycle = state.scan.cycle;
 	const startWalkCycle = state.walk.cycle;
-	const discover = () => state.phase === 'live' || state.scan.cycle > 0;
+	// A candidate the scan meets with analyses and no record is read at once, unless the
+	// activation check is still to reach its page (then the check reads it): while seeding, a
+	// page before the check's cursor was passed when the candidate had no analyses yet.
+	const discover = (page: number) => state.phase === 'live' || state.scan.cycle > 0 || state.walk.cycle > 0 || page < state.walk.page;
 
 	const readPage = async (page: number): Promise<CandidatePage> => {
 		if (options.scope === 'candidate') {
@@ -160,9 +163,10 @@ async function work(
 		},
 		scan: async () => {
 			if (state.scan.cycle !== startCycle) return 'nothing';
-			const page = await readPage(state.scan.page);
+			const scanned = state.scan.page;
+			const page = await readPage(scanned);
 			adoptServerClock();
-			for (const candidate of page.candidates) observeCandidate(state, candidate, discover());
+			for (const candidate of page.candidates) observeCandidate(state, candidate, discover(scanned));
 			advanceScan(state, page.hasNextPage);
 			return 'done';
 		},
@@ -175,7 +179,8 @@ async function work(
 			}
 			const page = await readPage(state.walk.page);
 			adoptServerClock();
-			for (const candidate of page.candidates) observeCandidate(state, candidate, discover());
+			// The walk reads this page's candidates with analyses itself.
+			for (const candidate of page.candidates) observeCandidate(state, candidate, false);
 			const toRead = page.candidates.filter((candidate) => candidate.analysisCount > 0 && !visited.has(candidate.id)).map((candidate) => candidate.id);
 			advanceWalk(state, toRead, page.hasNextPage);
 			finishSeedingIfDone(state);
