@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'os';
 import { join } from 'path';
 
 import { benchBulkCreate, type BulkFigures } from './bulkCreate';
+import { benchCandidateUpsert } from './candidateUpsert';
 import { benchGetMany, type GetManyFigures } from './getMany';
 import { benchTrigger, type TriggerFigures } from './trigger';
 
@@ -48,7 +49,14 @@ async function main(): Promise<void> {
 		console.log(`     most requests in any poll, retries included: ${f.mostRequestsInAPoll.live} after activation (budget ${f.budget}: ${mark(f.mostRequestsInAPoll.live <= f.budget)}), ${f.mostRequestsInAPoll.activation} while activating (spare ≤ 54) (${f.faultedRequests} faulted); state ${kb(f.stateBytes.afterActivation)} after activation, ${kb(f.stateBytes.end)} at the end (goal ≤ 100 KB: ${mark(Math.max(f.stateBytes.afterActivation, f.stateBytes.end) <= 100 * 1024)}); baseline ${f.baseline.requestsPerPoll} requests a poll (${fixed(f.baseline.minutesPerPollAt60PerMinute, 1)} min of quota)`);
 	}
 
-	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger };
+	const upsert = await benchCandidateUpsert(1000, 10000);
+	console.log(`\n4. Candidate → Create or Update, ${upsert.rows} rows against ${upsert.candidates} candidates (half the rows match)`);
+	for (const [name, r] of [['run 1', upsert.first], ['run 2 (same rows)', upsert.second], ['one row alone', upsert.single]] as const) {
+		console.log(`   ${name}: ${r.requests} requests (${r.lookupRequests} reads, ${r.writeRequests} writes) = ${fixed(r.requestsPerItem, 3)} per item, reads ${fixed(r.lookupRequestsPerItem, 3)} per item; created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, failed ${r.failed}; ${fixed(r.wallMs / 1000, 1)} s`);
+	}
+	console.log(`   baseline (a full read per row): ${upsert.baselineRequestsPerItem} requests per item; goal reads ≤ ceil(C/100)/R = ${fixed(Math.ceil(upsert.candidates / 100) / upsert.rows, 3)} per item: ${mark(upsert.first.lookupRequestsPerItem <= Math.ceil(upsert.candidates / 100) / upsert.rows && upsert.second.created === 0)}`);
+
+	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger, upsert };
 	const file = join(__dirname, 'results.json');
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nFigures written to bench/results.json`);

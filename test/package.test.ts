@@ -15,7 +15,17 @@ describe('package.json', () => {
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(pkg.dependencies ?? {}).toEqual({});
 		for (const script of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) expect(pkg.scripts[script]).toBeUndefined();
-		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1 });
+	});
+
+	test('strict mode is off because test/ and bench/ are left out of n8n\'s lint config', () => {
+		// Strict mode would demand n8n's template eslint.config.mjs with nothing added, which lints
+		// the tests with n8n Cloud's rules. test/verify/lint-config.ts (npm run verify) proves that
+		// every shipped file is still linted with exactly the template's rules.
+		expect(pkg.n8n.strict).toBe(false);
+		const eslintConfig = readFileSync(join(root, 'eslint.config.mjs'), 'utf8');
+		expect(eslintConfig).toMatch(/import \{ config \} from '@n8n\/node-cli\/eslint';/);
+		expect(eslintConfig).toMatch(/globalIgnores\(\['test', 'bench'/);
 	});
 
 	test('dev dependencies are pinned exactly', () => {

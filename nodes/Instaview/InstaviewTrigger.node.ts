@@ -20,13 +20,13 @@ import { pollManual, pollProduction } from './trigger/polling/poll';
  */
 export class InstaviewTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'InstaView Trigger',
+		displayName: 'InstaView Polling Trigger',
 		name: 'instaviewTrigger',
 		icon: { light: 'file:instaview.svg', dark: 'file:instaview.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Analysis " + ($parameter["event"] === "analysisCompletedOrFailed" ? "completed or failed" : "completed")}}',
-		description: 'Starts the workflow when an InstaView interview analysis completes',
+		description: 'Starts the workflow when an InstaView interview analysis completes, by polling (works where InstaView cannot reach n8n)',
 		defaults: { name: 'InstaView Trigger' },
 		polling: true,
 		inputs: [],

@@ -47,6 +47,8 @@ import {
 	type N8nInstance,
 	type WorkflowJson,
 } from './lib/stack';
+import { checkResourceExamples, checkStatusMoves, withEmulatorUrl } from './scenarios/resources';
+import { checkWebhookTrigger, WEBHOOK_TRIGGER_TYPE } from './scenarios/webhook';
 import { credentials, DEMO_CREDENTIAL, SHAPES, SHAPES_WORKFLOW_ID, shapesWorkflow, TRIGGER_KEY, triggerWorkflow } from './lib/workflows';
 
 let passed = 0;
@@ -177,7 +179,7 @@ async function checkShapes(emuUrl: string): Promise<void> {
 
 async function checkManualExamples(emuUrl: string, examples: Array<{ file: string; workflow: WorkflowJson }>): Promise<void> {
 	for (const { file, workflow } of examples) {
-		if (workflow.nodes.some((n) => n.type === TRIGGER_TYPE)) continue; // activated on the server in phase c)
+		if (workflow.nodes.some((n) => n.type === TRIGGER_TYPE || n.type === WEBHOOK_TRIGGER_TYPE)) continue; // activated on the server
 		await emulatorControl(emuUrl, 'DELETE', '/requests');
 		const exec = await executeWorkflow(n8n!, exampleId(file));
 		assertSuccess(exec, file);
@@ -345,6 +347,7 @@ async function main(): Promise<void> {
 	const runDir = makeRunDir(tc, 'e2e');
 	log(`   run folder ${runDir}`);
 	n8n = await prepareN8n(tc, runDir);
+	n8n.env.WEBHOOK_URL = `${n8n.url}/`; // what InstaView is given; the emulator accepts loopback http
 	await phase('build, pack, install into the n8n user folder', async () => {
 		const tgz = await buildAndPack(runDir);
 		await installPackage(n8n!.userFolder, tgz);
@@ -360,7 +363,7 @@ async function main(): Promise<void> {
 		await importCredentials(n8n!, credentials(emu.url, true));
 		const wfs = [shapesWorkflow()];
 		for (const { file, workflow } of examples) {
-			wfs.push(withCredential({ ...workflow, id: exampleId(file), active: false }, DEMO_CREDENTIAL));
+			wfs.push(withCredential(withEmulatorUrl({ ...workflow, id: exampleId(file), active: false }, emu.url), DEMO_CREDENTIAL));
 			if (workflow.nodes.some((n) => n.type === TRIGGER_TYPE)) example2Id = exampleId(file);
 		}
 		await importWorkflows(n8n!, wfs);
@@ -368,6 +371,7 @@ async function main(): Promise<void> {
 	pass(`imported 2 credentials, the shapes workflow and ${examples.length} examples`);
 
 	await phase('b) shapes workflow via n8n execute', () => checkShapes(emu.url));
+	const scheduled = await phase('resources: sync twice, job from posting, usage check', () => checkResourceExamples(n8n!, emu.url, pass));
 	await phase('examples via n8n execute', () => checkManualExamples(emu.url, examples));
 
 	await phase('start n8n, owner setup', async () => {
@@ -393,6 +397,8 @@ async function main(): Promise<void> {
 				})
 			: Promise.resolve(),
 	]);
+	await phase('resources: candidate status moved by rating (activated example)', () => checkStatusMoves(n8n!, emu.url, scheduled, pass));
+	await phase('d) webhook trigger: registration, deliveries, restart, cycles, latency', () => checkWebhookTrigger(n8n!, emu.url, pass));
 }
 
 const started = Date.now();

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent/Agent.resource';
+import * as billing from './billing/Billing.resource';
+import * as candidate from './candidate/Candidate.resource';
 import * as interview from './interview/Interview.resource';
+import * as job from './job/Job.resource';
 import type { OperationDefinition, ResourceDefinition } from './types';
 
 /**
@@ -9,6 +13,10 @@ import type { OperationDefinition, ResourceDefinition } from './types';
  */
 export const resources: Record<string, ResourceDefinition> = {
 	interview,
+	candidate,
+	job,
+	agent,
+	billing,
 };
 
 /** The resource a new node starts on. */

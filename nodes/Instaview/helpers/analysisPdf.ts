@@ -1,10 +1,10 @@
-import type { IBinaryData, IExecuteFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, IPollFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { instaviewApiRequest, isDataObject, type InstaviewRequest } from '../transport';
 
 /** Every context that can turn bytes into n8n binary data (the action node and the triggers). */
-export type BinaryDataContext = IExecuteFunctions | IPollFunctions;
+export type BinaryDataContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
 /** One name for the report wherever it is downloaded, so workflows can rely on it. */
 export function analysisPdfFileName(interviewId: string): string {

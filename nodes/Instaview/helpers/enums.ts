@@ -47,3 +47,13 @@ export function enumLabel(value: string): string {
 		.map((word) => (/^\d/.test(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
 		.join(' ');
 }
+
+/** Candidate statuses (the overview's INTERVIEWING example is not in the documented enum). */
+export const CANDIDATE_STATUSES = ['UNDEFINED', 'APPLIED', 'IN_PROCESS', 'REJECTED', 'ACCEPTED'] as const;
+
+/** Agent types and focuses, as documented for agents. */
+export const AGENT_TYPES = ['UNDEFINED', 'ONLINE', 'PHONE'] as const;
+export const AGENT_FOCUSES = ['GENERIC', 'SCREENING', 'OUTREACH', 'LANGUAGE_TEST'] as const;
+
+/** CEFR levels, for a job's language requirements. */
+export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;

@@ -2,10 +2,12 @@ import { createHash } from 'crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -24,7 +26,7 @@ import {
 export { isDataObject, readListPage, unwrapEnvelope } from './envelope';
 export type { RateLimitSnapshot, RateLimitWindow } from './rateLimit';
 
-export type InstaviewContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type InstaviewContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_NAME = 'instaviewApi';
 export const DEFAULT_BASE_URL = 'https://api.instaview.sk';
@@ -75,6 +77,8 @@ export interface InstaviewRequest {
 	meter?: RequestMeter;
 	/** Upper bound for waiting on rate limits in this call (the trigger passes its poll budget). */
 	maxRateLimitWaitMs?: number;
+	/** Leave out the credential's Company ID (billing usage refuses it; ATS keys get all their companies). */
+	omitCompanyId?: boolean;
 }
 
 interface FullResponse {
@@ -182,7 +186,7 @@ export async function instaviewApiRequest(this: InstaviewContext, request: Insta
 		method,
 		baseURL,
 		url: request.path,
-		qs: { ...(companyId ? { companyId } : {}), ...(request.qs ?? {}) },
+		qs: { ...(companyId && !request.omitCompanyId ? { companyId } : {}), ...(request.qs ?? {}) },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -307,6 +311,8 @@ export interface AllItemsOptions {
 	max?: number;
 	itemIndex?: number;
 	meter?: RequestMeter;
+	/** Keep only the items this accepts (for filters InstaView lacks); `max` counts kept items. */
+	keep?: (item: IDataObject) => boolean;
 }
 
 /**
@@ -323,7 +329,8 @@ export async function instaviewApiRequestAllItems(
 	const results: IDataObject[] = [];
 	const seen = new Set<unknown>();
 	const max = options.max;
-	const limit = max !== undefined && max < MAX_PAGE_SIZE ? Math.max(1, max) : MAX_PAGE_SIZE;
+	// With a client-side filter a page may keep few items, so read full pages.
+	const limit = max !== undefined && max < MAX_PAGE_SIZE && !options.keep ? Math.max(1, max) : MAX_PAGE_SIZE;
 	for (let page = 1; ; page++) {
 		const body = await instaviewApiRequest.call(this, {
 			method: 'GET',
@@ -337,6 +344,7 @@ export async function instaviewApiRequestAllItems(
 			const id = item.id ?? JSON.stringify(item);
 			if (seen.has(id)) continue;
 			seen.add(id);
+			if (options.keep && !options.keep(item)) continue;
 			results.push(item);
 			if (max !== undefined && results.length >= max) return results;
 		}

@@ -324,7 +324,7 @@ export type WorkflowJson = Record<string, unknown> & { id?: string; name: string
 export function withCredential(wf: WorkflowJson, cred: { id: string; name: string }): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(wf)) as WorkflowJson;
 	for (const node of copy.nodes) {
-		if (node.type === ACTION_TYPE || node.type === TRIGGER_TYPE) node.credentials = { [CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
+		if (String(node.type).startsWith(`${PACKAGE_NAME}.`)) node.credentials = { [CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
 	}
 	return copy;
 }
@@ -420,6 +420,12 @@ export async function rest<T = unknown>(n8n: N8nInstance, method: string, route:
 
 export async function setupOwner(n8n: N8nInstance): Promise<void> {
 	await rest(n8n, 'POST', '/owner/setup', OWNER);
+}
+
+/** Whether the user folder already has its owner account (n8n then stops offering the setup). */
+export async function ownerExists(n8n: N8nInstance): Promise<boolean> {
+	const settings = await rest<{ userManagement: { showSetupOnFirstLoad?: boolean } }>(n8n, 'GET', '/settings');
+	return settings.userManagement.showSetupOnFirstLoad === false;
 }
 
 export async function createWorkflow(n8n: N8nInstance, wf: WorkflowJson): Promise<{ id: string; versionId: string }> {
