@@ -64,7 +64,8 @@ export async function buildEventItem(
 
 /** Confirmation off: the delivery as received, its PDF (a large base64 text) moved to binary or left out. */
 export async function buildReceivedItem(context: IWebhookFunctions, delivery: Delivery, output: OutputOptions): Promise<INodeExecutionData> {
-	const { analysisPdfBase64: _pdf, ...data } = delivery.data;
+	const data = { ...delivery.data };
+	delete data.analysisPdfBase64;
 	const item: INodeExecutionData = { json: { ...delivery.raw, event: delivery.event ?? delivery.raw.event, data } };
 	const interviewId = typeof data.interviewId === 'string' ? data.interviewId : '';
 	if (output.downloadPdf && delivery.event === 'analysis.completed' && interviewId) {
