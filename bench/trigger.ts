@@ -79,7 +79,7 @@ class Trigger {
 	/** One poll a minute later; returns the ids emitted and the requests sent (retries included). */
 	async poll(): Promise<{ emitted: string[]; requests: number }> {
 		this.time.advance(MINUTE);
-		const live = this.phase === 'live';
+		const live = this.checking === false;
 		this.staticData = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
 		const before = this.emulator.state.requests.filter((request) => request.path !== '/agents').length;
 		const { context } = createFakeContext({
@@ -107,8 +107,9 @@ class Trigger {
 		return { emitted, requests };
 	}
 
-	get phase(): string | undefined {
-		return migrateState(this.staticData)?.phase;
+	/** Whether the activation check is still running. */
+	get checking(): boolean | undefined {
+		return migrateState(this.staticData)?.checking;
 	}
 
 	get bytes(): number {
@@ -162,7 +163,7 @@ export async function benchTrigger(candidates: number, budget = 25): Promise<Tri
 		const emittedAt = new Map<string, number>();
 		await trigger.poll();
 		for (const id of inFlight) finish(emulator, id);
-		while (trigger.phase !== 'live') {
+		while (trigger.checking !== false) {
 			for (const id of (await trigger.poll()).emitted) emittedAt.set(id, trigger.polls);
 			if (trigger.polls > 5000) throw new Error('the activation check did not finish');
 		}

@@ -50,7 +50,7 @@ describe('InstaView Trigger limits', () => {
 		// More analyses get stuck after activation, on new candidates.
 		stuck.push(...Array.from({ length: 60 }, () => stuckCandidate(emu(), 2)));
 		let seedingPolls = 1;
-		while (stateOf(trigger.staticData).phase === 'seeding' && seedingPolls < 100) {
+		while (stateOf(trigger.staticData).checking && seedingPolls < 100) {
 			await trigger.poll();
 			seedingPolls++;
 		}
@@ -201,7 +201,7 @@ describe('InstaView Trigger limits', () => {
 			const perPoll: number[] = [];
 			let polls = 1;
 			const emittedAt = new Map<string, number>();
-			while (stateOf(trigger.staticData).phase === 'seeding' && polls < 200) {
+			while (stateOf(trigger.staticData).checking && polls < 200) {
 				clock.advance(60000);
 				const before = (await emu().control.requests()).length;
 				const result = await trigger.poll();

@@ -216,14 +216,14 @@ describe('InstaView Trigger', () => {
 		const first = addInterview(emu(), none[0].id);
 		advance(emu(), first.id, { status: 'COMPLETED', analysisStatus: 3 });
 		// 3 requests: a scan page, the activation check's first page, then the scan again.
-		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'seeding', scan: { page: 3, cycle: 0 }, walk: { page: 2, cycle: 0 } });
+		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'seeding', checking: true, scan: { page: 3, cycle: 0 }, walk: { page: 2, cycle: 0 } });
 		const fresh = [completedCandidate(emu()).interview.analysis!.id];
 		const again = addInterview(emu(), old[5].candidate.id);
 		advance(emu(), again.id, { status: 'COMPLETED', analysisStatus: 3 });
 		fresh.push(again.analysis!.id, first.analysis!.id);
 		const emitted = await drain(trigger, 400);
 		expect(emitted.sort()).toEqual(fresh.sort());
-		expect(stateOf(trigger.staticData).phase).toBe('live');
+		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'live', checking: false });
 	});
 
 	test('a scan longer than the budget does not starve the activation check, nor the reverse', async () => {

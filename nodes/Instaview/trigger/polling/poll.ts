@@ -13,7 +13,7 @@ import {
 	advanceWalk,
 	commitCandidate,
 	deferCandidate,
-	finishSeedingIfDone,
+	finishCheckIfDone,
 	forgetCandidate,
 	initialState,
 	isHandled,
@@ -98,7 +98,7 @@ async function work(
 	fresh: boolean,
 ): Promise<void> {
 	const visited = new Set<string>();
-	const seeding = state.phase === 'seeding';
+	const seeding = state.checking;
 	const pdfs = options.downloadPdf ? 1 : 0;
 	// A fresh state's first request is always the scan (nothing is queued yet), so the seeding
 	// boundary moves to InstaView's clock before any analysis is judged against it.
@@ -113,7 +113,7 @@ async function work(
 	// A candidate the scan meets with analyses and no record is read at once, unless the
 	// activation check is still to reach its page (then the check reads it): while seeding, a
 	// page before the check's cursor was passed when the candidate had no analyses yet.
-	const discover = (page: number) => state.phase === 'live' || state.scan.cycle > 0 || state.walk.cycle > 0 || page < state.walk.page;
+	const discover = (page: number) => !state.checking || state.scan.cycle > 0 || state.walk.cycle > 0 || page < state.walk.page;
 
 	const readPage = async (page: number): Promise<CandidatePage> => {
 		if (options.scope === 'candidate') {
@@ -144,7 +144,7 @@ async function work(
 		if (!read.interviews) return 'stopped';
 		const verdict = judgeCandidate(state, options, candidateId, read.interviews);
 		commitCandidate(state, candidateId, verdict);
-		finishSeedingIfDone(state);
+		finishCheckIfDone(state);
 		found.push(...verdict.emit);
 		// Each PDF to download later is a request this poll has already promised.
 		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_STATUS.COMPLETED).length;
@@ -174,7 +174,7 @@ async function work(
 			const next = state.first.find((id) => !visited.has(id)) ?? state.walk.ids.find((id) => !visited.has(id));
 			if (next) return readCandidate(next);
 			// At most one walk cycle per poll, and re-verification cycles no closer than MIN_WALK_CYCLE_POLLS.
-			if (state.walk.page === 1 && (state.walk.cycle !== startWalkCycle || (state.phase === 'live' && state.poll - state.walk.since < MIN_WALK_CYCLE_POLLS))) {
+			if (state.walk.page === 1 && (state.walk.cycle !== startWalkCycle || (!state.checking && state.poll - state.walk.since < MIN_WALK_CYCLE_POLLS))) {
 				return 'nothing';
 			}
 			const page = await readPage(state.walk.page);
@@ -183,7 +183,7 @@ async function work(
 			for (const candidate of page.candidates) observeCandidate(state, candidate, false);
 			const toRead = page.candidates.filter((candidate) => candidate.analysisCount > 0 && !visited.has(candidate.id)).map((candidate) => candidate.id);
 			advanceWalk(state, toRead, page.hasNextPage);
-			finishSeedingIfDone(state);
+			finishCheckIfDone(state);
 			return 'done';
 		},
 	};

@@ -32,8 +32,9 @@
  *   analysis whose `general.updatedAt` is before it finished before activation: it is never
  *   emitted (unless "Emit Existing Analyses" is on). Taking the time from InstaView's answer
  *   keeps clock skew between n8n and InstaView out of it.
- * - `poll`: production polls so far (queue due times count polls); `scopeKey`: a different
- *   scope starts seeding again.
+ * - `phase`: 'seeding' until the scan's first cycle is done (as in v1); `checking`: until the
+ *   activation check is done. `poll`: production polls so far (queue due times count polls);
+ *   `scopeKey`: a different scope starts seeding again.
  *
  * Work is committed per unit (a page, or a candidate whose interview pages were all read), so a
  * poll that fails half-way keeps what it finished and redoes only the rest. Callers must always
@@ -75,8 +76,10 @@ export interface QueueEntry {
 export interface TriggerState {
 	v: 2;
 	scopeKey: string;
-	/** 'seeding' until the activation check (the walk's first cycle) is done. */
+	/** 'seeding' until the scan's first cycle is done (as in v1). */
 	phase: 'seeding' | 'live';
+	/** Whether the activation check (the walk's first cycle) is still running. */
+	checking: boolean;
 	seededAt: string;
 	poll: number;
 	scan: { page: number; cycle: number };
@@ -129,6 +132,7 @@ export function initialState(scopeKey: string, now: Date): TriggerState {
 		v: 2,
 		scopeKey,
 		phase: 'seeding',
+		checking: true,
 		seededAt: now.toISOString(),
 		poll: 0,
 		scan: { page: 1, cycle: 0 },
@@ -164,7 +168,7 @@ export function observeCandidate(state: TriggerState, summary: CandidateSummary,
 	if (stored === record) return false;
 	state.cands.set(key, record);
 	if (stored === undefined) {
-		if (state.phase === 'seeding' && state.walk.cycle === 0 && summary.overallRating == null && state.first.length < MAX_FIRST && !state.first.includes(summary.id)) {
+		if (state.checking && state.walk.cycle === 0 && summary.overallRating == null && state.first.length < MAX_FIRST && !state.first.includes(summary.id)) {
 			state.first.push(summary.id);
 		}
 		if (!discover) return false;
@@ -241,7 +245,12 @@ export function forgetCandidate(state: TriggerState, candidateId: string): void 
 
 /** The scan finished a page: move to the next one, or start a new cycle. */
 export function advanceScan(state: TriggerState, hasNextPage: boolean): void {
-	state.scan = hasNextPage && state.scan.page < 10000 ? { page: state.scan.page + 1, cycle: state.scan.cycle } : { page: 1, cycle: state.scan.cycle + 1 };
+	if (hasNextPage && state.scan.page < 10000) {
+		state.scan = { page: state.scan.page + 1, cycle: state.scan.cycle };
+		return;
+	}
+	state.scan = { page: 1, cycle: state.scan.cycle + 1 };
+	state.phase = 'live';
 }
 
 /** The walk read a page: its candidates with analyses are to be read; a last page ends the cycle. */
@@ -254,10 +263,10 @@ export function advanceWalk(state: TriggerState, idsToRead: string[], hasNextPag
 	state.walk = { page: 1, cycle: state.walk.cycle + 1, since: state.poll, ids };
 }
 
-/** Ends seeding once the activation check has read every candidate it found. */
-export function finishSeedingIfDone(state: TriggerState): void {
-	if (state.phase === 'seeding' && state.walk.cycle > 0 && state.walk.ids.length === 0 && state.first.length === 0) {
-		state.phase = 'live';
+/** Ends the activation check once it has read every candidate it found. */
+export function finishCheckIfDone(state: TriggerState): void {
+	if (state.checking && state.walk.cycle > 0 && state.walk.ids.length === 0 && state.first.length === 0) {
+		state.checking = false;
 	}
 }
 

@@ -66,8 +66,10 @@ function fromV1(raw: Record<string, unknown>, base: TriggerState): TriggerState 
 	base.queue = unique(raw.queue).map((id) => ({ id, due: 0, age: 1 }));
 	const verify = unique(raw.verify);
 	// v1 was live once its verification list was empty; otherwise the check is not finished.
-	base.phase = raw.phase === 'live' && verify.length === 0 ? 'live' : 'seeding';
-	base.walk = { page: 1, cycle: base.phase === 'live' ? 1 : 0, since: 0, ids: [] };
+	base.phase = raw.phase === 'live' ? 'live' : 'seeding';
+	// v1 had finished its check once it was live with nothing left to verify.
+	base.checking = !(raw.phase === 'live' && verify.length === 0);
+	base.walk = { page: 1, cycle: base.checking ? 0 : 1, since: 0, ids: [] };
 	base.first = verify.slice(0, MAX_FIRST);
 	return base;
 }
@@ -87,6 +89,7 @@ export function migrateState(raw: IDataObject | undefined): TriggerState | undef
 	base.seededAt = seededAt;
 	if (raw.v === 1) return fromV1(record, base);
 	base.phase = phase;
+	base.checking = record.checking !== false;
 	base.poll = whole(record.poll, 0, Number.MAX_SAFE_INTEGER, 0);
 	// Self-healing: a damaged cursor restarts its pass rather than blocking it.
 	const scan = Array.isArray(record.scan) ? record.scan : [];
@@ -116,6 +119,7 @@ export function serializeState(state: TriggerState): IDataObject {
 		v: STATE_VERSION,
 		scopeKey: state.scopeKey,
 		phase: state.phase,
+		checking: state.checking,
 		seededAt: state.seededAt,
 		poll: state.poll,
 		scan: [state.scan.page, state.scan.cycle],

@@ -140,7 +140,7 @@ export function stateOf(staticData: IDataObject): TriggerState {
 /** Seeding done, nothing queued, the scan back at its first page (the walk goes on for ever). */
 export function isSettled(staticData: IDataObject): boolean {
 	const state = migrateState(staticData);
-	return !!state && state.phase === 'live' && state.queue.length === 0 && state.scan.page === 1;
+	return !!state && state.phase === 'live' && !state.checking && state.queue.length === 0 && state.scan.page === 1;
 }
 
 export const queuedIds = (staticData: IDataObject) => stateOf(staticData).queue.map((entry) => entry.id);

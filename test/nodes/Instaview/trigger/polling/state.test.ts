@@ -5,7 +5,7 @@ import {
 	candidateKey,
 	commitCandidate,
 	deferCandidate,
-	finishSeedingIfDone,
+	finishCheckIfDone,
 	forgetCandidate,
 	initialState,
 	isHandled,
@@ -23,7 +23,7 @@ const AN1 = 'aaaa1111-0000-4000-8000-000000000001';
 const AN2 = 'bbbb2222-0000-4000-8000-000000000002';
 
 const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00:00.000Z'));
-const live = (): TriggerState => ({ ...fresh(), phase: 'live', walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
+const live = (): TriggerState => ({ ...fresh(), phase: 'live', checking: false, walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
 const summary = (id: string, analysisCount: number, extra: Partial<{ interviewCount: number; overallRating: number | null; updatedAt: string }> = {}) => ({
 	id,
 	analysisCount,
@@ -119,21 +119,23 @@ describe('trigger state', () => {
 		expect(state.handled).toEqual({});
 	});
 
-	test('scan and walk move page by page; seeding ends when the walk has read all it found', () => {
+	test('scan and walk move page by page; the first scan cycle ends seeding, the first walk cycle the activation check', () => {
 		const state = fresh();
 		advanceScan(state, true);
 		expect(state.scan).toEqual({ page: 2, cycle: 0 });
+		expect(state.phase).toBe('seeding');
 		advanceScan(state, false);
 		expect(state.scan).toEqual({ page: 1, cycle: 1 });
-		expect(state.phase).toBe('seeding');
+		expect(state.phase).toBe('live');
+		expect(state.checking).toBe(true);
 		state.poll = 3;
 		advanceWalk(state, [A], false);
 		expect(state.walk).toEqual({ page: 1, cycle: 1, since: 3, ids: [A] });
-		finishSeedingIfDone(state);
-		expect(state.phase).toBe('seeding');
+		finishCheckIfDone(state);
+		expect(state.checking).toBe(true);
 		commitCandidate(state, A, { handled: [], pending: false });
-		finishSeedingIfDone(state);
-		expect(state.phase).toBe('live');
+		finishCheckIfDone(state);
+		expect(state.checking).toBe(false);
 	});
 
 	test('only analyses finished after seeding began are new (unless existing ones are wanted)', () => {

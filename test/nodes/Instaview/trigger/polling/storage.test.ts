@@ -18,7 +18,7 @@ const B = '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const AN1 = 'aaaa1111-0000-4000-8000-000000000001';
 
 const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00:00.000Z'));
-const live = (): TriggerState => ({ ...fresh(), phase: 'live', walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
+const live = (): TriggerState => ({ ...fresh(), phase: 'live', checking: false, walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
 const summary = (id: string, analysisCount: number, extra: Partial<{ interviewCount: number; overallRating: number | null; updatedAt: string }> = {}) => ({
 	id,
 	analysisCount,
@@ -63,7 +63,7 @@ describe('trigger state storage', () => {
 
 	test('v1 recorded while verification was pending: nothing learnt is lost, the check restarts', () => {
 		const state = migrateState(seedingV1 as IDataObject)!;
-		expect(state).toMatchObject({ v: 2, phase: 'seeding', seededAt: seedingV1.seededAt, walk: { page: 1, cycle: 0, ids: [] } });
+		expect(state).toMatchObject({ v: 2, phase: 'live', checking: true, seededAt: seedingV1.seededAt, walk: { page: 1, cycle: 0, ids: [] } });
 		expect(state.first.length).toBe(Math.min(100, seedingV1.verify.length));
 		expect(state.cands.size).toBe(Object.keys(seedingV1.known).length);
 		// Counts carry over; the unknown signature is adopted without a read when the count is the same.
@@ -74,7 +74,7 @@ describe('trigger state storage', () => {
 
 	test('v1 recorded live: handled analyses, counts and the queue carry over', () => {
 		const state = migrateState(liveV1 as IDataObject)!;
-		expect(state).toMatchObject({ phase: 'live', seededAt: liveV1.seededAt, scan: { page: liveV1.scan.page, cycle: liveV1.scan.cycle } });
+		expect(state).toMatchObject({ phase: 'live', checking: false, seededAt: liveV1.seededAt, scan: { page: liveV1.scan.page, cycle: liveV1.scan.cycle } });
 		expect(state.queue.map((entry) => entry.id).sort()).toEqual([...liveV1.queue].sort());
 		const [emittedCandidate, emittedAnalysis] = factsV1.emittedAfter;
 		expect(isHandled(state, emittedCandidate, emittedAnalysis)).toBe(true);
