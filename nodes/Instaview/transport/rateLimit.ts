@@ -61,14 +61,15 @@ export function serverNowOf(snapshot: RateLimitSnapshot, now: number): number {
 
 /**
  * What a snapshot says now: a window whose reset has passed (on InstaView's clock, estimated
- * from the server time the snapshot was taken at plus the time elapsed here) is whole again.
+ * from the server time the snapshot was taken at plus the time elapsed here) has started again,
+ * and what is left of it is unknown until the next response (the limit itself may have changed).
  * Without a server time, the local clock is compared with the reset, as the pacing does.
  */
 export function currentWindows(snapshot: RateLimitSnapshot, now: number): RateLimitSnapshot {
 	const serverNow = serverNowOf(snapshot, now);
 	const renew = (window: RateLimitWindow): RateLimitWindow =>
 		window.resetAt !== undefined && window.limit !== undefined && serverNow >= window.resetAt
-			? { limit: window.limit, remaining: window.limit }
+			? { limit: window.limit }
 			: window;
 	return { ...snapshot, minute: renew(snapshot.minute), hour: renew(snapshot.hour) };
 }

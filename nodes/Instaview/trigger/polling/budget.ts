@@ -14,9 +14,13 @@ export const SHORTEST_POLL_INTERVAL_MS = 60 * 1000;
 /** Most requests of one poll even when the windows could spare more (keeps a poll short). */
 export const MAX_SPARE_REQUESTS = 500;
 
-/** Requests of a window kept for the workflow's other InstaView nodes: a tenth, at least a few. */
+/**
+ * Requests of a window kept for the workflow's other InstaView nodes: a tenth, at least a few,
+ * but never more than half of a tiny limit (or the trigger could never send at all).
+ */
 export function reserveOf(window: RateLimitWindow): number {
-	return window.limit !== undefined ? Math.max(RATE_LIMIT_RESERVE, Math.floor(window.limit / 10)) : RATE_LIMIT_RESERVE;
+	if (window.limit === undefined) return RATE_LIMIT_RESERVE;
+	return Math.min(Math.max(RATE_LIMIT_RESERVE, Math.floor(window.limit / 10)), Math.floor(window.limit / 2));
 }
 
 /**
@@ -82,7 +86,8 @@ export class PollBudget {
 	/** The cap of this poll: `maxRequests`, or for the activation check what the windows can spare. */
 	limit(spare = false): number {
 		if (!spare) return this.maxRequests;
-		if (this.spareLimit === undefined && this.meter.rateLimit) {
+		// Judged from this poll's own first answer, not from what earlier polls left behind.
+		if (this.spareLimit === undefined && this.meter.rateLimit && this.meter.requests > 0) {
 			this.spareLimit = this.meter.requests + spareRequests(this.meter.rateLimit, this.now());
 		}
 		return Math.max(this.maxRequests, this.spareLimit ?? 0);

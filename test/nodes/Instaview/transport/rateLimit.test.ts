@@ -51,9 +51,10 @@ describe('rate-limit pacing', () => {
 		const snapshot = readRateLimitHeaders({ ...headers(0, serverAt / 1000 + 30, 500), 'x-ratelimit-reset-hour': String(serverAt / 1000 + 600) }, NOW, serverAt)!;
 		expect(waitBeforeNextRequest(snapshot, NOW)).toBe(30000 + RESET_MARGIN_MS);
 		expect(currentWindows(snapshot, NOW + 10000).minute.remaining).toBe(0);
-		// 31 s later (local clock) the minute window is whole again; the hour window is not.
+		// 31 s later (local clock) the minute window has started again (what is left is unknown
+		// until the next answer); the hour window has not.
 		const later = currentWindows(snapshot, NOW + 31000);
-		expect(later.minute).toEqual({ limit: 60, remaining: 60 });
+		expect(later.minute).toEqual({ limit: 60 });
 		expect(later.hour.remaining).toBe(500);
 		// A 429 keeps the server's clock, so its wait is measured the same way.
 		const tracker = new RateLimitTracker();

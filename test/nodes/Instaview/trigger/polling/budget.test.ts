@@ -53,7 +53,24 @@ describe('poll budget', () => {
 		expect(spareRequests(windows(60, 150), NOW)).toBe(0); // the hour is in its reserve
 		const budget = new PollBudget(25, 30000, () => NOW, windows(60, 2000));
 		expect(budget.limit(false)).toBe(25);
-		expect(budget.limit(true)).toBe(30);
-		expect(new PollBudget(25, 30000, () => NOW, windows(20, 2000)).limit(true)).toBe(25);
+		// Only this poll's own answers count for the spare.
+		expect(budget.limit(true)).toBe(25);
+		budget.meter.requests = 1;
+		expect(budget.limit(true)).toBe(31);
+		const short = new PollBudget(25, 30000, () => NOW, windows(20, 2000));
+		short.meter.requests = 1;
+		expect(short.limit(true)).toBe(25);
+	});
+
+	test('a tiny limit keeps at most half as reserve, so the trigger can still send; a renewed window is learnt afresh', () => {
+		const tiny = new PollBudget(25, 60000, () => NOW, { minute: { limit: 4, remaining: 3, resetAt: NOW + 1000 }, hour: {}, seenAt: NOW, serverAt: NOW });
+		expect(tiny.canSpend()).toBe(true);
+		tiny.meter.rateLimit = { minute: { limit: 4, remaining: 2, resetAt: NOW + 1000 }, hour: {}, seenAt: NOW, serverAt: NOW };
+		expect(tiny.canSpend()).toBe(false);
+		let now = NOW;
+		const renewed = new PollBudget(25, 60000, () => now, { minute: { limit: 4, remaining: 0, resetAt: NOW + 1000 }, hour: {}, seenAt: NOW, serverAt: NOW });
+		expect(renewed.canSpend()).toBe(false);
+		now = NOW + 1500;
+		expect(renewed.canSpend()).toBe(true);
 	});
 });
