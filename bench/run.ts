@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'os';
 import { join } from 'path';
 
 import { benchBulkCreate, type BulkFigures } from './bulkCreate';
+import { benchDetails } from './details';
 import { benchCandidateUpsert } from './candidateUpsert';
 import { benchGetMany, type GetManyFigures } from './getMany';
 import { benchTrigger, type TriggerFigures } from './trigger';
@@ -56,7 +57,13 @@ async function main(): Promise<void> {
 	}
 	console.log(`   baseline (a full read per row): ${upsert.baselineRequestsPerItem} requests per item; goal reads ≤ ceil(C/100)/R = ${fixed(Math.ceil(upsert.candidates / 100) / upsert.rows, 3)} per item: ${mark(upsert.first.lookupRequestsPerItem <= Math.ceil(upsert.candidates / 100) / upsert.rows && upsert.second.created === 0)}`);
 
-	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger, upsert };
+	const details = await benchDetails();
+	console.log(`\n5. Candidate and job details in the trigger: ${details.candidates} candidates over ${details.jobs} jobs, budget ${details.budget}`);
+	for (const r of details.runs) {
+		console.log(`   k = ${String(r.k).padEnd(3)} (${r.distinctCandidates} candidates, ${r.distinctJobs} jobs): ${r.requestsWith} requests with details, ${r.requestsWithout} without (+${r.extra}); ${r.pollsWith} vs ${r.pollsWithout} poll(s); max ${r.maxInAPollWith} in a poll (budget: ${mark(r.maxInAPollWith <= details.budget)})`);
+	}
+
+	const results = { machine, measuredAt: new Date().toISOString(), getMany, bulk, trigger, upsert, details };
 	const file = join(__dirname, 'results.json');
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nFigures written to bench/results.json`);

@@ -83,7 +83,7 @@ class Trigger {
 		this.staticData = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
 		const before = this.emulator.state.requests.filter((request) => request.path !== '/agents').length;
 		const { context } = createFakeContext({
-			parameters: { event: 'analysisCompletedOrFailed', scope: 'all', options: {} },
+			parameters: { event: 'analysisCompletedOrFailed', scope: 'all', options: { addDetails: false } },
 			credentials: { apiKey: DEMO_API_KEY, baseUrl: this.emulator.url },
 			mode: 'trigger',
 			staticData: this.staticData,

@@ -54,12 +54,38 @@ export class InstaviewApi implements ICredentialType {
 		},
 	};
 
-	// A one-item candidates list: cheap, and it needs read:candidates, which every
-	// Interview operation needs too, so a key that passes can run the node.
+	// A one-item candidates list: cheap and read-only. It proves the key is valid and has
+	// read:candidates (which every Interview operation needs); it cannot prove write or delete
+	// scopes without changing data, so a passing test does not mean every operation will work.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: '={{"/candidates?page=1&limit=1" + ($credentials.companyId ? "&companyId=" + $credentials.companyId.trim() : "")}}',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'InstaView did not accept the API key: it is mistyped, revoked, expired or suspended. Copy the key again or create a new one under Settings → API Keys.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The API key is valid but lacks the scope read:candidates (or, for an ATS integration key, the Company ID is not a company it manages). Add the scope under Settings → API Keys.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'The Base URL does not lead to the InstaView API. Use https://api.instaview.sk unless InstaView gave you another.',
+				},
+			},
+		],
 	};
 }

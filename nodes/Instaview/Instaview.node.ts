@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperties } from './actions/resources';
+import { resourceProperties, subtitleExpression } from './actions/resources';
 import { route } from './actions/router';
 import { searchAgents, searchCandidates, searchJobs } from './methods/listSearch';
 
@@ -21,7 +21,7 @@ export class Instaview implements INodeType {
 		icon: { light: 'file:instaview.svg', dark: 'file:instaview.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: subtitleExpression(),
 		description: 'Schedule AI interviews with candidates and read their analysis in InstaView',
 		defaults: { name: 'InstaView' },
 		usableAsTool: true,

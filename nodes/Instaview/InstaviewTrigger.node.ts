@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { simplifyField } from './descriptions/common';
+import { addDetailsField, simplifyField } from './descriptions/common';
 import { searchAgents, searchCandidates, searchJobs } from './methods/listSearch';
 import { agentOption, downloadPdfOption, eventField, minRatingOption, pdfFieldOption } from './trigger/output/fields';
 import { emitExistingOption, maxRequestsOption, readPollOptions, scopeFields } from './trigger/polling/fields';
@@ -50,6 +50,7 @@ export class InstaviewTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
+					addDetailsField,
 					agentOption,
 					downloadPdfOption,
 					emitExistingOption,

@@ -30,14 +30,27 @@ describe('InstaView API credential', () => {
 	test('the test fails with a bad key, with a message that says so', async () => {
 		const result = await testCredential({ apiKey: 'sk_not_a_real_key', baseUrl: ctx.emulator.url });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/401|Authorization|credentials/i);
+		expect(result.message).toMatch(/did not accept the API key: it is mistyped, revoked, expired or suspended/);
 	});
 
-	test('a key without read:candidates fails the test (the Interview operations need it)', async () => {
+	test('a key without read:candidates fails the test, and the message names the missing scope', async () => {
 		const key = 'sk_test_noreadcandidates000000000000000000000000';
 		await ctx.emulator.control.addApiKey({ key, scopes: ALL_SCOPES.filter((scope) => scope !== 'read:candidates') });
 		const result = await testCredential({ apiKey: key, baseUrl: ctx.emulator.url });
 		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/valid but lacks the scope read:candidates/);
+	});
+
+	test('a read-only key passes: the test proves the key and read:candidates, not the write scopes', async () => {
+		const key = 'sk_test_readonly000000000000000000000000000000000';
+		await ctx.emulator.control.addApiKey({ key, scopes: ALL_SCOPES.filter((scope) => scope.startsWith('read:')) });
+		expect((await testCredential({ apiKey: key, baseUrl: ctx.emulator.url })).status).toBe('OK');
+	});
+
+	test('a base URL that is not the API is named as such', async () => {
+		const result = await testCredential({ apiKey: DEMO_API_KEY, baseUrl: `${ctx.emulator.url}/not-the-api` });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/Base URL does not lead to the InstaView API/);
 	});
 
 	test('an ATS key sends its company ID', async () => {

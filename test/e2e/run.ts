@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 
 import { ALL_SCOPES, DEMO_API_KEY, DEMO_IDS } from '../emulator';
 import { browserCheck, findChromium } from './lib/browser';
+import { checkAgentUsesTool } from './scenarios/agent';
 import {
 	ACTION_TYPE,
 	activateWorkflow,
@@ -245,6 +246,7 @@ async function executionsOf(workflowId: string): Promise<ExecutionSummary[]> {
 
 async function checkTrigger(emuUrl: string, example2Id: string | undefined): Promise<void> {
 	const wf = await createWorkflow(n8n!, triggerWorkflow());
+	const activationStart = Date.now() - 1000;
 	await activateWorkflow(n8n!, wf.id);
 	if (example2Id) await activateWorkflow(n8n!, example2Id);
 	const activatedAt = Date.now();
@@ -253,6 +255,14 @@ async function checkTrigger(emuUrl: string, example2Id: string | undefined): Pro
 		const reqs = (await emulatorRequests(emuUrl, '?path=/candidates')).filter((r) => bearer(r) === `Bearer ${TRIGGER_KEY}`);
 		return reqs.length >= 1;
 	}, 20000, 250);
+	// The example's seeding poll (demo key) must have had its first answer too: an analysis that
+	// completes before that answer existed at activation, and is rightly not emitted.
+	if (example2Id) {
+		await waitFor('the example trigger\'s seeding poll', async () => {
+			const reqs = (await emulatorRequests(emuUrl, '?path=/candidates')).filter((r) => bearer(r) === `Bearer ${DEMO_API_KEY}` && Date.parse(r.t) >= activationStart);
+			return reqs.length >= 1;
+		}, 20000, 250);
+	}
 	await new Promise((r) => setTimeout(r, 1500));
 	assert.equal((await executionsOf(wf.id)).length, 0, 'the activation poll (seeding) must not emit');
 	pass('c) activation ran the seeding poll (requests with the trigger key) and emitted nothing');
@@ -332,9 +342,10 @@ async function checkTrigger(emuUrl: string, example2Id: string | undefined): Pro
 		assert.ok(sx && sy, JSON.stringify(seen));
 		assert.equal(sx.node, 'Notify Recruiter');
 		assert.equal(sx.rating, 91);
-		assert.match(String(sx.message), /rated 91\/100/);
+		// The loop a recruiter wants: who, for which job, and the rating, in one message.
+		assert.match(String(sx.message), /^Maria Garcia \(maria\.garcia@example\.com\) was rated 91\/100 for Product Designer /, String(sx.message));
 		assert.equal(sy.node, 'Below Threshold');
-		pass('example notify-on-high-rating.json (activated): X (91) reached "Notify Recruiter", Y (64) went to "Below Threshold", each once');
+		pass(`example notify-on-high-rating.json (activated): X (91) reached "Notify Recruiter" with "${String(sx.message).slice(0, 80)}…", Y (64) went to "Below Threshold", each once`);
 	}
 }
 
@@ -373,6 +384,8 @@ async function main(): Promise<void> {
 	await phase('b) shapes workflow via n8n execute', () => checkShapes(emu.url));
 	const scheduled = await phase('resources: sync twice, job from posting, usage check', () => checkResourceExamples(n8n!, emu.url, pass));
 	await phase('examples via n8n execute', () => checkManualExamples(emu.url, examples));
+	const agent = await phase('AI agent uses the InstaView tool (n8n execute)', () => checkAgentUsesTool(n8n!, emu.url));
+	pass(`AI agent: the model was offered "${agent.toolName}" ("${agent.toolDescription.slice(0, 60)}…"), called it once, and the emulator got exactly POST /interviews ${JSON.stringify(agent.body)} (${agent.modelCalls} model calls)`);
 
 	await phase('start n8n, owner setup', async () => {
 		await startN8nServer(n8n!);
@@ -392,8 +405,9 @@ async function main(): Promise<void> {
 		phase('c) trigger: activation + scheduled polls', () => checkTrigger(emu.url, example2Id)),
 		chromium
 			? phase('browser: parameter panel per create shape', async () => {
-					const shots = await browserCheck(n8n!, chromium, SHAPES_WORKFLOW_ID, Object.values(SHAPES));
+					const { shots, editor } = await browserCheck(n8n!, chromium, SHAPES_WORKFLOW_ID, Object.values(SHAPES));
 					for (const s of shots) pass(`browser: "${s.node}" shows [${s.shown.join(', ')}], hides [${s.hidden.join(', ')}] (${s.file})`);
+					pass(`browser: plain labels [${editor.createLabels.join(', ')}] in Create, [${editor.triggerLabels.join(', ')}] in the trigger; Job picker for Jane lists only [${editor.jobEntries.join(', ')}]; agents read as words ("${editor.agentEntries[0]}"); the trigger's test event shows name and job title (${editor.files.join(', ')})`);
 				})
 			: Promise.resolve(),
 	]);

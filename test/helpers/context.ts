@@ -168,7 +168,10 @@ export function createFakeContext(options: FakeContextOptions): FakeContext {
 		getNode: () => node,
 		getInputData: () => items,
 		getNodeParameter,
-		getCurrentNodeParameter: (name: string) => readPath(parametersFor(0), name),
+		getCurrentNodeParameter: (name: string, extra?: { extractValue?: boolean }) => {
+			const value = readPath(parametersFor(0), name);
+			return extra?.extractValue && value && typeof value === 'object' && '__rl' in value ? (value as unknown as { value: unknown }).value : value;
+		},
 		getCredentials: async () => ({ ...options.credentials }),
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',
@@ -215,6 +218,11 @@ export async function testCredential(credentials: TestCredentials): Promise<{ st
 		return { status: 'OK', message: 'Connection successful!' };
 	} catch (error) {
 		const apiError = error as NodeApiError | NodeOperationError;
+		// As n8n's credentials tester does: a responseCode rule for the status wins.
+		const status = Number((apiError as NodeApiError).httpCode);
+		for (const rule of credentialType.test.rules ?? []) {
+			if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+		}
 		return { status: 'Error', message: apiError.message };
 	}
 }

@@ -46,3 +46,18 @@ export function resourceProperties(): INodeProperties[] {
 		...entries.flatMap(([, definition]) => definition.description),
 	];
 }
+
+/**
+ * The canvas subtitle: "Interview: Get Analysis PDF" rather than the raw values. A flat map
+ * keyed "resource:operation", built from the table, so new resources get words too.
+ */
+export function subtitleExpression(): string {
+	const words: Record<string, string> = {};
+	for (const [resource, definition] of Object.entries(resources)) {
+		const operationField = definition.description.find((property) => property.name === 'operation');
+		for (const option of operationField?.options ?? []) {
+			if ('value' in option) words[`${resource}:${String(option.value)}`] = `${definition.displayName}: ${option.name}`;
+		}
+	}
+	return `={{ ${JSON.stringify(words)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}

@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../helpers/InvalidFieldError';
+import { instaviewApiRequest } from '../transport';
+import { PeopleDirectory } from '../trigger/output/people';
 import { findOperation } from './resources';
+import type { ExecutionRun } from './types';
 
 /**
  * Runs the chosen operation (looked up in the resource table) once per input item. Resource
@@ -12,6 +15,9 @@ import { findOperation } from './resources';
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
+	const run: ExecutionRun = {
+		people: new PeopleDirectory(async (path, subject) => await instaviewApiRequest.call(this, { method: 'GET', path, subject })),
+	};
 
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -23,7 +29,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 					itemIndex: i,
 				});
 			}
-			const output = await chosen.execute.call(this, i);
+			const output = await chosen.execute.call(this, i, run);
 			for (const entry of output) returnData.push({ ...entry, pairedItem: { item: i } });
 		} catch (caught) {
 			const error =

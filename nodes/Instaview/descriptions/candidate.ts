@@ -28,7 +28,8 @@ export const newCandidateFields: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'Until when InstaView may keep the candidate\'s data; must be after today',
+		description: 'Until when InstaView may keep the candidate\'s data; must be after today (judged in UTC, as InstaView does)',
+		hint: 'A date after today (UTC), e.g. 2027-06-30. For a rolling date, use an expression such as $today.plus({ years: 1 })',
 	},
 ];
 

@@ -48,5 +48,14 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return a simplified version of the response instead of the raw data: rating, company fit, strong and weak points, evaluation, status and dates',
+		'Whether to return a simplified version of the response instead of the raw data: status, rating, company fit, strong and weak points, evaluation, dates, type-specific results and your metadata, IDs last',
+};
+
+export const addDetailsField: INodeProperties = {
+	displayName: 'Add Candidate and Job Details',
+	name: 'addDetails',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to add the candidate's name, email, phone and status and the job's title to each interview. Each distinct candidate and job is read once per run (one request each).",
 };

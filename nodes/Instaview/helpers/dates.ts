@@ -84,7 +84,7 @@ export function normalizeScheduleTime(value: unknown, now: number, timeZone: str
 	return formatWithOffset(at, timeZone);
 }
 
-/** The GDPR expiry InstaView stores: a YYYY-MM-DD date after today (in the workflow timezone). */
+/** The GDPR expiry InstaView stores: a YYYY-MM-DD date (as the user meant it, in the workflow timezone) after today in UTC. */
 export function normalizeGdprDate(value: unknown, now: number, timeZone: string, field = 'GDPR Expiry Date'): string {
 	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : '';
 	if (!text) {
@@ -103,9 +103,15 @@ export function normalizeGdprDate(value: unknown, now: number, timeZone: string,
 		}
 		date = formatWithOffset(at, timeZone).slice(0, 10);
 	}
-	const today = formatWithOffset(now, timeZone).slice(0, 10);
-	if (date <= today) {
-		throw new InvalidFieldError(field, `${date} is not in the future`, 'InstaView needs an expiry date after today; choose a later date.');
+	// InstaView judges "in the future" against its own date in UTC, whatever the workflow's
+	// timezone: a date that is tomorrow in Tokyo but today in UTC would be refused.
+	const todayUtc = new Date(now).toISOString().slice(0, 10);
+	if (date <= todayUtc) {
+		throw new InvalidFieldError(
+			field,
+			`${date} is not in the future`,
+			`InstaView needs an expiry date after today in UTC (${todayUtc}); choose a later date, e.g. one year ahead.`,
+		);
 	}
 	return date;
 }

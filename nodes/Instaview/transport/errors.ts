@@ -87,6 +87,17 @@ export function fieldProblems(details: unknown): string[] {
 	return [];
 }
 
+/**
+ * What to fix, without repeating what the message already says: InstaView's message often
+ * lists the same field problems as its details, and the error would then say it twice.
+ */
+function describeProblems(problems: string[], apiMessage: string | undefined): string {
+	const unsaid = problems.filter((problem) => !apiMessage?.includes(problem.replace(/^[^:]+:\s*/, '')));
+	if (unsaid.length) return `Fix these fields and run again: ${unsaid.join('; ')}`;
+	if (problems.length) return 'Fix the fields named above and run again.';
+	return 'Check the values sent against the InstaView API documentation and run again.';
+}
+
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** "90 s", "12 min", "1.5 h": a wait as a person would say it (rounded up to the unit). */
@@ -154,9 +165,7 @@ export function describeFailure(failure: Failure, context: FailureContext): Desc
 		case status === 400 || status === 422:
 			return {
 				message: `InstaView rejected the request${apiText}`,
-				description: problems.length
-					? `Fix these fields and run again: ${problems.join('; ')}`
-					: 'Check the values sent against the InstaView API documentation and run again.',
+				description: describeProblems(problems, api.message),
 				httpCode,
 				details,
 			};

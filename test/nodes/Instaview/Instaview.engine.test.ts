@@ -145,7 +145,8 @@ describe('Interview → Get, Get Many, Delete through the engine', () => {
 		const { items, error } = await run('getAll', { candidateId: byId(candidate.id), returnAll: true });
 		expect(error).toBeUndefined();
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(230);
-		expect((await requests('GET')).map((request) => [request.query.page, request.query.limit])).toEqual([
+		// Besides the pages: the candidate (and job) read once for the details.
+		expect((await requests('GET')).filter((request) => request.path === '/interviews').map((request) => [request.query.page, request.query.limit])).toEqual([
 			['1', '100'],
 			['2', '100'],
 			['3', '100'],
@@ -296,6 +297,14 @@ describe('errors inside n8n', () => {
 		expect(items[1].json.error).toMatch(/^Interview ID/);
 		expect(items[2].json).toMatchObject({ error: expect.stringContaining(ids[2]), httpCode: '404' });
 		expect(items[3].json.id).toBe(DEMO_IDS.interviews.johnScreening);
-		expect((await requests()).map((request) => request.path)).toEqual([ids[0], ids[2], ids[3]].map((id) => `/interviews/${id}`));
+		expect((await requests()).map((request) => request.path).filter((path) => path.startsWith('/interviews/'))).toEqual(
+			[ids[0], ids[2], ids[3]].map((id) => `/interviews/${id}`),
+		);
+		// The details of Jane and John, each read once in this execution.
+		expect(items[0].json.candidateName).toBe('Jane Doe');
+		expect((await requests()).filter((request) => request.path.startsWith('/candidates/')).map((request) => request.path)).toEqual([
+			`/candidates/${DEMO_IDS.candidates.jane}`,
+			`/candidates/${DEMO_IDS.candidates.john}`,
+		]);
 	});
 });

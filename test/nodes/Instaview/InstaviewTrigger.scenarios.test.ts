@@ -210,7 +210,7 @@ describe('InstaView Trigger', () => {
 	test('350+ candidates over many pages with a small budget: scanning spans polls, nothing missed', async () => {
 		const old = Array.from({ length: 360 }, () => completedCandidate(emu()));
 		const none = Array.from({ length: 20 }, () => addCandidate(emu()));
-		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 3 } }));
+		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 3, addDetails: false } }));
 		expect((await trigger.poll()).returnedNull).toBe(true);
 		// A candidate on a page the activation check has passed gets its first analysis.
 		const first = addInterview(emu(), none[0].id);
@@ -228,7 +228,7 @@ describe('InstaView Trigger', () => {
 
 	test('a scan longer than the budget does not starve the activation check, nor the reverse', async () => {
 		for (let i = 0; i < 450; i++) completedCandidate(emu());
-		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 5 } }));
+		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 5, addDetails: false } }));
 		await trigger.poll();
 		await emu().control.clearRequests();
 		for (let poll = 0; poll < 5; poll++) expect((await trigger.poll()).returnedNull).toBe(true);
@@ -243,7 +243,7 @@ describe('InstaView Trigger', () => {
 		const other = emu().state.createJob({ title: 'Other' });
 		const inJob = addCandidate(emu(), [job.id]);
 		const outside = addCandidate(emu(), [other.id]);
-		const byJob = new TriggerHarness(emu(), parameters({ scope: 'job', jobId: job.id }));
+		const byJob = new TriggerHarness(emu(), parameters({ scope: 'job', jobId: job.id, options: { addDetails: false } }));
 		const byCandidate = new TriggerHarness(emu(), parameters({ scope: 'candidate', candidateId: outside.id }));
 		await drain(byJob);
 		await drain(byCandidate);

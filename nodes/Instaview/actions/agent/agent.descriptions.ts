@@ -5,7 +5,7 @@ import { simplifyFieldFor } from '../listFields';
 
 export const agentIdField: INodeProperties = idLocator({
 	name: 'agentId',
-	displayName: 'Agent Name or ID',
+	displayName: 'Agent',
 	searchListMethod: 'searchAgents',
 	description: 'The agent (interview template), picked from the list or given by its InstaView ID',
 });

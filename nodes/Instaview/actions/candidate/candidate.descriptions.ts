@@ -5,7 +5,7 @@ import { simplifyFieldFor } from '../listFields';
 
 export const candidateIdField: INodeProperties = idLocator({
 	name: 'candidateId',
-	displayName: 'Candidate Name or ID',
+	displayName: 'Candidate',
 	searchListMethod: 'searchCandidates',
 	description: 'The candidate, picked from the list or given by its InstaView ID',
 });

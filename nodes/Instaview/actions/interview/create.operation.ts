@@ -1,15 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 
 import { newCandidateFields, readNewCandidate } from '../../descriptions/candidate';
-import { idLocator } from '../../descriptions/common';
+import { idLocator, simplifyField } from '../../descriptions/common';
 import { newJobFields, readNewJob } from '../../descriptions/job';
 import { buildCreateInterviewBody, type CandidateInput, type JobInput } from '../../helpers/createInterviewBody';
 import { showOnlyFor } from '../../helpers/displayOptions';
+import { simplifyInterview } from '../../helpers/simplify';
 import { instaviewApiRequest } from '../../transport';
+import { explainJobRefusal } from './candidateJobs';
 
 const candidateFields: INodeProperties[] = [
 	{
-		displayName: 'Candidate',
+		displayName: 'Candidate Source',
 		name: 'candidateSource',
 		type: 'options',
 		noDataExpression: true,
@@ -22,7 +24,7 @@ const candidateFields: INodeProperties[] = [
 	{
 		...idLocator({
 			name: 'candidateId',
-			displayName: 'Candidate Name or ID',
+			displayName: 'Candidate',
 			searchListMethod: 'searchCandidates',
 			description: 'The candidate to interview',
 		}),
@@ -53,7 +55,7 @@ const candidateFields: INodeProperties[] = [
 
 const jobFields: INodeProperties[] = [
 	{
-		displayName: 'Job',
+		displayName: 'Job Source',
 		name: 'jobSource',
 		type: 'options',
 		noDataExpression: true,
@@ -67,9 +69,9 @@ const jobFields: INodeProperties[] = [
 	{
 		...idLocator({
 			name: 'jobId',
-			displayName: 'Job Name or ID',
+			displayName: 'Job',
 			searchListMethod: 'searchJobs',
-			description: 'The job the interview is for (needed when the candidate has several jobs)',
+			description: "The job the interview is for (needed when the candidate has several jobs). The list shows the chosen candidate's jobs.",
 		}),
 		displayOptions: { show: { jobSource: ['existing'] } },
 	},
@@ -79,7 +81,7 @@ const jobFields: INodeProperties[] = [
 const properties: INodeProperties[] = [
 	idLocator({
 		name: 'agentId',
-		displayName: 'Agent Name or ID',
+		displayName: 'Agent',
 		searchListMethod: 'searchAgents',
 		description: 'The AI interviewer (agent) that runs the interview',
 	}),
@@ -119,6 +121,11 @@ const properties: INodeProperties[] = [
 				type: 'json',
 				default: '{}',
 				description: 'Your own references as a JSON object, e.g. {"externalInterviewId": "INT-789"} (at most 10 KB, 5 levels, 50 keys)',
+			},
+			{
+				...simplifyField,
+				description:
+					'Whether to return the created interview simplified like Get (status, dates, metadata, IDs) instead of the raw response',
 			},
 			{
 				displayName: 'Test Interview',
@@ -166,6 +173,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		now: Date.now(),
 		timeZone: this.getTimezone(),
 	});
-	const interview = await instaviewApiRequest.call(this, { method: 'POST', path: '/interviews', body, itemIndex: i });
-	return [{ json: interview as IDataObject }];
+	let interview: IDataObject;
+	try {
+		interview = (await instaviewApiRequest.call(this, { method: 'POST', path: '/interviews', body, itemIndex: i })) as IDataObject;
+	} catch (error) {
+		throw await explainJobRefusal(this, i, error as NodeApiError, body.candidateId, body.jobId);
+	}
+	return [{ json: extra.simplify === false ? interview : simplifyInterview(interview) }];
 }

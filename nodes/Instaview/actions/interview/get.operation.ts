@@ -1,15 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { addDetailsField, simplifyField } from '../../descriptions/common';
 import { showOnlyFor } from '../../helpers/displayOptions';
-import { simplifyInterview } from '../../helpers/simplify';
 import { requireUuid } from '../../helpers/validation';
 import { instaviewApiRequest } from '../../transport';
-import { simplifyField } from '../../descriptions/common';
+import type { ExecutionRun } from '../types';
 import { interviewIdField } from './interview.descriptions';
+import { interviewOutput } from './output';
 
-export const description = showOnlyFor({ resource: ['interview'], operation: ['get'] }, [interviewIdField, simplifyField]);
+export const description = showOnlyFor({ resource: ['interview'], operation: ['get'] }, [
+	interviewIdField,
+	simplifyField,
+	addDetailsField,
+]);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, run: ExecutionRun): Promise<INodeExecutionData[]> {
 	const id = requireUuid(this.getNodeParameter('interviewId', i), 'Interview ID');
 	const interview = (await instaviewApiRequest.call(this, {
 		method: 'GET',
@@ -17,6 +22,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		subject: `interview ${id}`,
 	})) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return [{ json: simplify ? simplifyInterview(interview) : interview }];
+	return [{ json: await interviewOutput(this, i, run, interview) }];
 }

@@ -2,15 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { enumLabel, INTERVIEW_STATUSES } from '../../helpers/enums';
-import { simplifyInterview } from '../../helpers/simplify';
 import { asText, requireUuid } from '../../helpers/validation';
 import { instaviewApiRequestAllItems } from '../../transport';
-import { idLocator, simplifyField } from '../../descriptions/common';
+import { addDetailsField, idLocator, simplifyField } from '../../descriptions/common';
+import { locatorValue } from '../../trigger/output/fields';
+import type { ExecutionRun } from '../types';
+import { interviewOutput } from './output';
 
 const properties: INodeProperties[] = [
 	idLocator({
 		name: 'candidateId',
-		displayName: 'Candidate Name or ID',
+		displayName: 'Candidate',
 		searchListMethod: 'searchCandidates',
 		description: 'InstaView lists interviews one candidate at a time, so a candidate is required',
 	}),
@@ -37,14 +39,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Agent ID',
+			idLocator({
 				name: 'agentId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f',
+				displayName: 'Agent',
+				searchListMethod: 'searchAgents',
 				description: 'Only interviews run by this agent',
-			},
+				required: false,
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -56,19 +57,22 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyField,
+	addDetailsField,
 ];
 
 export const description = showOnlyFor({ resource: ['interview'], operation: ['getAll'] }, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, run: ExecutionRun): Promise<INodeExecutionData[]> {
 	const candidateId = requireUuid(this.getNodeParameter('candidateId', i, '', { extractValue: true }), 'Candidate');
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { candidateId };
-	if (asText(filters.agentId)) qs.agentId = requireUuid(filters.agentId, 'Agent ID');
+	const agentId = locatorValue(filters.agentId);
+	if (agentId) qs.agentId = requireUuid(agentId, 'Agent');
 	if (asText(filters.status)) qs.status = asText(filters.status);
 	const max = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
 	const interviews = await instaviewApiRequestAllItems.call(this, '/interviews', qs, { max, itemIndex: i });
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return interviews.map((interview) => ({ json: simplify ? simplifyInterview(interview) : interview }));
+	const output: INodeExecutionData[] = [];
+	for (const interview of interviews) output.push({ json: await interviewOutput(this, i, run, interview) });
+	return output;
 }

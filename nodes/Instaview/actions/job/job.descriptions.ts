@@ -8,7 +8,7 @@ import { simplifyFieldFor } from '../listFields';
 
 export const jobIdField: INodeProperties = idLocator({
 	name: 'jobId',
-	displayName: 'Job Name or ID',
+	displayName: 'Job',
 	searchListMethod: 'searchJobs',
 	description: 'The job, picked from the list or given by its InstaView ID',
 });

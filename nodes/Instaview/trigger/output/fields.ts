@@ -71,10 +71,11 @@ export function readAnalysisFilter(event: unknown, options: IDataObject): Analys
 	};
 }
 
-/** The "Options" collection read into output options (Simplify is on unless turned off). */
+/** The "Options" collection read into output options (Simplify and details are on unless turned off). */
 export function readOutputOptions(options: IDataObject): OutputOptions {
 	return {
 		simplify: options.simplify !== false,
+		addDetails: options.addDetails !== false,
 		downloadPdf: options.downloadPdf === true,
 		binaryProperty: typeof options.binaryPropertyName === 'string' && options.binaryPropertyName ? options.binaryPropertyName : 'data',
 	};

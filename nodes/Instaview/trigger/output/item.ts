@@ -4,10 +4,13 @@ import { downloadAnalysisPdf, type BinaryDataContext } from '../../helpers/analy
 import { ANALYSIS_STATUS } from '../../helpers/analysisStatus';
 import { simplifyInterview } from '../../helpers/simplify';
 import type { InstaviewRequest } from '../../transport';
+import type { PeopleDirectory } from './people';
 
-/** How a trigger's items look: simplified or raw, and with the analysis PDF or without. */
+/** How a trigger's items look: simplified or raw, with candidate and job details, with the analysis PDF or without. */
 export interface OutputOptions {
 	simplify: boolean;
+	/** Add the candidate's name, email, phone and status and the job's title (read once per poll each). */
+	addDetails: boolean;
 	downloadPdf: boolean;
 	binaryProperty: string;
 }
@@ -19,7 +22,8 @@ export function analysisEventName(status: number): 'analysis.completed' | 'analy
 
 /**
  * One output item for a finished analysis. A PDF that cannot be downloaded does not cost the
- * item: it is delivered with `pdfError` instead. `request` is passed on to the PDF download.
+ * item: it is delivered with `pdfError` instead. `request` is passed on to the PDF download;
+ * `people` (one per poll or webhook call) adds who and which job when `addDetails` is on.
  */
 export async function buildAnalysisItem(
 	context: BinaryDataContext,
@@ -27,9 +31,13 @@ export async function buildAnalysisItem(
 	status: number,
 	options: OutputOptions,
 	request: Pick<InstaviewRequest, 'meter' | 'maxRateLimitWaitMs'> = {},
+	people?: PeopleDirectory,
 ): Promise<INodeExecutionData> {
 	const event = analysisEventName(status);
-	const json: IDataObject = options.simplify ? { ...simplifyInterview(interview), event } : { ...interview, event };
+	const details = options.addDetails && people ? await people.detailsFor(interview) : undefined;
+	const json: IDataObject = options.simplify
+		? { event, ...simplifyInterview(interview, details) }
+		: { event, ...interview, ...(details ?? {}) };
 	const item: INodeExecutionData = { json };
 	if (options.downloadPdf && status === ANALYSIS_STATUS.COMPLETED) {
 		try {

@@ -4,6 +4,7 @@ import { ANALYSIS_STATUS, isInFlightStatus, isTerminalStatus } from '../../helpe
 import { isDataObject, RequestNotSentError } from '../../transport';
 import { analysisOf, compareAnalyses, matchesFilter, type AnalysisFilter, type AnalysisView } from '../output/analysis';
 import { buildAnalysisItem, type OutputOptions } from '../output/item';
+import { PeopleDirectory } from '../output/people';
 import { PollBudget } from './budget';
 import { sharesOf, type WorkClass } from './shares';
 import { migrateState, writeState } from './storage';
@@ -24,6 +25,14 @@ import {
 } from './state';
 
 export type PollScope = 'all' | 'job' | 'candidate';
+
+/** Room kept per candidate read for its details: its record and (usually) one job. The exact count is reserved by people.plan(). */
+const DETAIL_READS_PER_CANDIDATE = 2;
+
+/** Candidate and job details read within this poll's budget, each at most once per poll. */
+function peopleOfPoll(context: IPollFunctions, budget: PollBudget): PeopleDirectory {
+	return new PeopleDirectory(async (path, subject) => await budgetedGet(context, budget, path, {}, subject));
+}
 
 /** Everything one poll needs to know from the trigger's fields. */
 export interface PollOptions extends AnalysisFilter, OutputOptions {
@@ -96,10 +105,12 @@ async function work(
 	budget: PollBudget,
 	found: Found[],
 	fresh: boolean,
+	people?: PeopleDirectory,
 ): Promise<void> {
 	const visited = new Set<string>();
 	const seeding = state.checking;
-	const pdfs = options.downloadPdf ? 1 : 0;
+	// Requests each candidate read must leave for what its emissions may need later in the poll.
+	const promised = (options.downloadPdf ? 1 : 0) + (options.addDetails ? DETAIL_READS_PER_CANDIDATE : 0);
 	// A fresh state's first request is always the scan (nothing is queued yet), so the seeding
 	// boundary moves to InstaView's clock before any analysis is judged against it.
 	const adoptServerClock = () => {
@@ -126,7 +137,7 @@ async function work(
 
 	const readCandidate = async (candidateId: string): Promise<UnitResult> => {
 		visited.add(candidateId);
-		const read = await readCandidateInterviews(context, budget, candidateId, pdfs).then(
+		const read = await readCandidateInterviews(context, budget, candidateId, promised).then(
 			(interviews) => ({ interviews, error: undefined }),
 			(error: unknown) => ({ interviews: undefined, error }),
 		);
@@ -148,6 +159,8 @@ async function work(
 		found.push(...verdict.emit);
 		// Each PDF to download later is a request this poll has already promised.
 		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_STATUS.COMPLETED).length;
+		// So are the candidate and job reads of the details (each distinct one once per poll).
+		if (options.addDetails && people) budget.reserved += people.plan(verdict.emit.map((entry) => entry.interview));
 		return 'done';
 	};
 
@@ -203,7 +216,7 @@ async function work(
 		// Only the activation check, and the re-checks of what it found in flight, may go past
 		// the cap, into the spare the headers show.
 		budget.spareAllowed = seeding && options.useSpare && (kind === 'walk' || kind === 'pending' || (kind === 'scan' && firstCycle));
-		while (spent[kind] < share && budget.canSpend(1 + (kind === 'scan' ? 0 : pdfs), budget.spareAllowed)) {
+		while (spent[kind] < share && budget.canSpend(1 + (kind === 'scan' ? 0 : promised), budget.spareAllowed)) {
 			const before = budget.used;
 			const result = await units[kind]();
 			spent[kind] += budget.used - before;
@@ -220,13 +233,14 @@ async function buildItems(
 	budget: PollBudget,
 	options: PollOptions,
 	found: Found[],
+	people: PeopleDirectory,
 ): Promise<INodeExecutionData[]> {
 	const sorted = [...found].sort((a, b) => compareAnalyses(a.analysis, b.analysis));
 	// The requests promised to these PDFs are now spent on them.
 	budget.reserved = 0;
 	const items: INodeExecutionData[] = [];
 	for (const { interview, analysis } of sorted) {
-		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget)));
+		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget), people));
 	}
 	return items;
 }
@@ -248,9 +262,10 @@ export async function pollProduction(
 	const budget = await PollBudget.forPoll(context, options.maxRequests);
 	state.poll++;
 	const found: Found[] = [];
+	const people = peopleOfPoll(context, budget);
 	let failure: unknown;
 	try {
-		await work(context, state, options, budget, found, fresh);
+		await work(context, state, options, budget, found, fresh, people);
 	} catch (error) {
 		// The budget or the key's quota stopped a request before it was sent: not a failure, the
 		// next poll resumes from the state kept here.
@@ -271,7 +286,7 @@ export async function pollProduction(
 		);
 	}
 	if (found.length === 0) return null;
-	return [await buildItems(context, budget, options, found)];
+	return [await buildItems(context, budget, options, found, people)];
 }
 
 /**
@@ -283,6 +298,8 @@ export async function pollManual(
 	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
 	const budget = await PollBudget.forPoll(context, options.maxRequests);
+	// The test event's candidate and job reads come out of the same budget.
+	if (options.addDetails) budget.reserved += DETAIL_READS_PER_CANDIDATE;
 	const manual: PollOptions = { ...options, emitExisting: true };
 	const empty = initialState('manual', new Date(0));
 	let best: Found | undefined;
@@ -308,5 +325,5 @@ export async function pollManual(
 		}
 	}
 	if (!best) return null;
-	return [await buildItems(context, budget, options, [best])];
+	return [await buildItems(context, budget, options, [best], peopleOfPoll(context, budget))];
 }

@@ -44,7 +44,17 @@ describe('dates', () => {
 		expect(normalizeGdprDate('2027-01-30T23:30:00Z', NOW, 'Europe/Bratislava')).toBe('2027-01-31');
 		expect(normalizeGdprDate('2026-03-21', NOW, 'UTC')).toBe('2026-03-21');
 		expect(() => normalizeGdprDate('2026-03-20', NOW, 'UTC')).toThrow(/not in the future/);
-		// 23:30 UTC on the 20th is already the 21st in Tokyo, so "today" there is the 21st
-		expect(() => normalizeGdprDate('2026-03-21', Date.parse('2026-03-20T23:30:00Z'), 'Asia/Tokyo')).toThrow(/not in the future/);
+	});
+
+	test('"after today" is judged in UTC, as InstaView judges it, whatever the workflow timezone', () => {
+		// 23:30 UTC on the 20th is already the 21st in Tokyo, but InstaView's today is still the
+		// 20th: the 21st is accepted there, so the node accepts it too.
+		expect(normalizeGdprDate('2026-03-21', Date.parse('2026-03-20T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-03-21');
+		// 01:00 on the 21st in Bratislava is still the 20th in UTC: the 20th is today there, refused.
+		expect(() => normalizeGdprDate('2026-03-20', Date.parse('2026-03-20T23:30:00Z'), 'Europe/Bratislava')).toThrow(/not in the future/);
+		// 22:00 UTC on the 21st is the 21st in UTC even though it is the 22nd in Tokyo: the 21st is refused.
+		expect(() => normalizeGdprDate('2026-03-21', Date.parse('2026-03-21T22:00:00Z'), 'Asia/Tokyo')).toThrow(
+			expect.objectContaining({ message: expect.stringMatching(/not in the future/), hint: expect.stringMatching(/after today in UTC \(2026-03-21\)/) }),
+		);
 	});
 });

@@ -24,12 +24,16 @@ describe('API errors become actionable NodeApiErrors', () => {
 		expect(error?.description).toContain('job.experience: must be a valid enum value');
 	});
 
-	test('a real 400 from InstaView (job not among the candidate\'s jobs) is shown with its fields', async () => {
+	test('a real 400 from InstaView (job not among the candidate\'s jobs) names the field once and the candidate\'s valid jobs', async () => {
 		const { error } = await runInstaview(ctx.emulator, {
 			parameters: { ...create.parameters, jobSource: 'existing', jobId: byId(DEMO_IDS.jobs.designer) },
 		});
 		expect(error?.httpCode).toBe('400');
-		expect(error?.description).toMatch(/jobId/);
+		expect(error?.message).toMatch(/jobId .* is not one of the candidate's jobIds/);
+		// InstaView's text is in the message; the description adds what to do, not the same text again.
+		expect(error?.description).not.toMatch(/is not one of the candidate's jobIds/);
+		expect(error?.description).toContain(`Jane Doe's jobs: Senior Backend Engineer (${DEMO_IDS.jobs.backend})`);
+		expect(`${error?.message} ${error?.description}`.split("is not one of the candidate's jobIds")).toHaveLength(2);
 	});
 
 	test('401 sends the user to the credential', async () => {
@@ -126,7 +130,7 @@ describe('API errors become actionable NodeApiErrors', () => {
 
 	test('a dropped connection on GET is retried', async () => {
 		await ctx.emulator.control.addFault({ path: '/interviews', drop: true, times: 2 });
-		const { error, output } = await runInstaview(ctx.emulator, get);
+		const { error, output } = await runInstaview(ctx.emulator, { parameters: { ...get.parameters, addDetails: false } });
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(1);
 		expect(await apiRequests(ctx.emulator)).toHaveLength(3);

@@ -181,3 +181,19 @@ describe('Interview → Create sends exactly one documented shape', () => {
 		expect((await apiRequests(ctx.emulator, 'POST')).map((r) => (r.body as { candidate: { firstName: string } }).candidate.firstName)).toEqual(['Ada', 'Bob', 'Cy']);
 	});
 });
+
+describe('Interview → Create output', () => {
+	test('simplified by default, like Get: status first, the metadata kept, IDs last', async () => {
+		const { output } = await create({ candidateId: byId(DEMO_IDS.candidates.jane), options: { metadata: '{"externalInterviewId":"INT-789"}' } });
+		const keys = Object.keys(output[0].json);
+		expect(keys[0]).toBe('status');
+		expect(keys.slice(-5)).toEqual(['id', 'candidateId', 'jobId', 'agentId', 'analysisId']);
+		expect(output[0].json.metadata).toEqual({ externalInterviewId: 'INT-789' });
+	});
+
+	test('Simplify off returns InstaView\'s response as it is', async () => {
+		const { output } = await create({ candidateId: byId(DEMO_IDS.candidates.jane), options: { simplify: false } });
+		expect(output[0].json).toHaveProperty('createdAt');
+		expect(output[0].json).not.toHaveProperty('analysisStatus');
+	});
+});

@@ -52,7 +52,7 @@ describe.each<ListShape>(['nested', 'items', 'flat'])('Interview → Get Many wi
 	test('Return All reads 3 full pages at the maximum page size, then stops', async () => {
 		const candidateId = await seedInterviews(250);
 		const { output, error } = await runInstaview(ctx.emulator, {
-			parameters: interviewParameters('getAll', { candidateId: byId(candidateId), returnAll: true, filters: {}, simplify: true }),
+			parameters: interviewParameters('getAll', { candidateId: byId(candidateId), returnAll: true, filters: {}, simplify: true, addDetails: false }),
 		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(250);
@@ -65,7 +65,7 @@ describe.each<ListShape>(['nested', 'items', 'flat'])('Interview → Get Many wi
 	test('a Limit falling mid-page stops after the page that reaches it', async () => {
 		const candidateId = await seedInterviews(320);
 		const { output } = await runInstaview(ctx.emulator, {
-			parameters: interviewParameters('getAll', { candidateId: byId(candidateId), returnAll: false, limit: 250, filters: {}, simplify: false }),
+			parameters: interviewParameters('getAll', { candidateId: byId(candidateId), returnAll: false, limit: 250, filters: {}, simplify: false, addDetails: false }),
 		});
 		expect(output).toHaveLength(250);
 		expect(await apiRequests(ctx.emulator)).toHaveLength(3);
@@ -96,6 +96,19 @@ describe('Interview → Get Many', () => {
 		expect(output.every((item) => item.json.status === 'COMPLETED')).toBe(true);
 		const [request] = await apiRequests(ctx.emulator);
 		expect(request.query).toMatchObject({ agentId: DEMO_IDS.agents.screening, status: 'COMPLETED' });
+	});
+
+	test('the agent filter accepts the picker\'s value as well as a plain ID, and refuses a malformed one before sending', async () => {
+		const run = (agentId: unknown) =>
+			runInstaview(ctx.emulator, {
+				parameters: interviewParameters('getAll', { candidateId: byId(DEMO_IDS.candidates.jane), returnAll: true, filters: { agentId }, simplify: true }),
+			});
+		await run({ __rl: true, mode: 'list', value: DEMO_IDS.agents.screening });
+		expect((await apiRequests(ctx.emulator))[0].query.agentId).toBe(DEMO_IDS.agents.screening);
+		await ctx.emulator.control.clearRequests();
+		const { error } = await run({ __rl: true, mode: 'id', value: 'not-an-id' });
+		expect(error?.message).toMatch(/Agent/);
+		expect(await apiRequests(ctx.emulator)).toHaveLength(0);
 	});
 
 	test('every item is paired with the input row that asked for it', async () => {
@@ -162,5 +175,82 @@ describe('Interview → Get Analysis PDF', () => {
 		expect(error?.message).toBe(`The analysis PDF of interview ${DEMO_IDS.interviews.peterScreening} is not available`);
 		expect(error?.description).toMatch(/analysis has not completed yet/);
 		expect(error?.httpCode).toBe('404');
+	});
+});
+
+describe('Candidate and job details', () => {
+	test('Get adds who and which job; each distinct candidate and job is read once per execution', async () => {
+		const interviewIds = [DEMO_IDS.interviews.janeScreening, DEMO_IDS.interviews.janeScreening, DEMO_IDS.interviews.johnScreening];
+		const { output, error } = await runInstaview(ctx.emulator, {
+			items: interviewIds.map(() => ({ json: {} })),
+			parameters: interviewIds.map((interviewId) => interviewParameters('get', { interviewId, simplify: true })),
+		});
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ candidateName: 'Jane Doe', candidateEmail: 'jane.doe@example.com', jobTitle: 'Senior Backend Engineer' });
+		expect(output[2].json.candidateName).toMatch(/^John /);
+		const paths = (await apiRequests(ctx.emulator)).map((request) => request.path);
+		expect(paths.filter((path) => path === `/candidates/${DEMO_IDS.candidates.jane}`)).toHaveLength(1);
+		expect(paths.filter((path) => path === `/jobs/${DEMO_IDS.jobs.backend}`)).toHaveLength(1);
+	});
+
+	test('a new execution reads again (the cache lives for one execution only)', async () => {
+		const run = () => runInstaview(ctx.emulator, { parameters: interviewParameters('get', { interviewId: DEMO_IDS.interviews.janeScreening }) });
+		await run();
+		await run();
+		const paths = (await apiRequests(ctx.emulator)).map((request) => request.path);
+		expect(paths.filter((path) => path === `/candidates/${DEMO_IDS.candidates.jane}`)).toHaveLength(2);
+	});
+
+	test('raw output gets the same fields next to the API\'s; off sends no extra request', async () => {
+		const raw = await runInstaview(ctx.emulator, {
+			parameters: interviewParameters('get', { interviewId: DEMO_IDS.interviews.janeScreening, simplify: false }),
+		});
+		expect(raw.output[0].json).toMatchObject({ analysis: { id: DEMO_IDS.analyses.jane }, candidateName: 'Jane Doe' });
+		await ctx.emulator.control.clearRequests();
+		const off = await runInstaview(ctx.emulator, {
+			parameters: interviewParameters('get', { interviewId: DEMO_IDS.interviews.janeScreening, addDetails: false }),
+		});
+		expect(off.output[0].json.candidateName).toBeUndefined();
+		expect(await apiRequests(ctx.emulator)).toHaveLength(1);
+	});
+
+	test('Get Many of 250 interviews of one candidate costs one candidate read and one job read', async () => {
+		const candidateId = await seedInterviews(250);
+		const { output } = await runInstaview(ctx.emulator, {
+			parameters: interviewParameters('getAll', { candidateId: byId(candidateId), returnAll: true, filters: {} }),
+		});
+		expect(output.every((item) => item.json.candidateName === 'Many Interviews' && item.json.jobTitle === 'Senior Backend Engineer')).toBe(true);
+		const paths = (await apiRequests(ctx.emulator)).map((request) => request.path);
+		expect(paths).toEqual(['/interviews', '/interviews', '/interviews', `/candidates/${candidateId}`, `/jobs/${DEMO_IDS.jobs.backend}`]);
+	});
+
+	test('a deleted candidate does not cost the interview: details are null with the reason', async () => {
+		await runInstaview(ctx.emulator, { parameters: interviewParameters('get', { interviewId: DEMO_IDS.interviews.janeScreening }) });
+		ctx.emulator.state.candidates.get(DEMO_IDS.candidates.jane)!.deletedAt = new Date().toISOString();
+		const { output, error } = await runInstaview(ctx.emulator, { parameters: interviewParameters('get', { interviewId: DEMO_IDS.interviews.janeScreening }) });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ overallRating: 85, candidateName: null, jobTitle: 'Senior Backend Engineer' });
+		expect(output[0].json.detailsError).toMatch(/candidate/);
+	});
+});
+
+describe('Get Analysis PDF: input fields and tool use', () => {
+	test('Keep Input Fields keeps the incoming item\'s JSON next to the binary', async () => {
+		const { output } = await runInstaview(ctx.emulator, {
+			items: [{ json: { externalInterviewId: 'INT-789', candidateName: 'Jane Doe' } }],
+			parameters: interviewParameters('getAnalysisPdf', { interviewId: DEMO_IDS.interviews.janeScreening, binaryPropertyName: 'data', keepInputFields: true }),
+		});
+		expect(output[0].json).toMatchObject({ externalInterviewId: 'INT-789', candidateName: 'Jane Doe', interviewId: DEMO_IDS.interviews.janeScreening });
+		expect(output[0].binary?.data.mimeType).toBe('application/pdf');
+	});
+
+	test('as an AI tool it returns JSON a model can read, and downloads nothing', async () => {
+		const { output } = await runInstaview(ctx.emulator, {
+			nodeType: 'n8n-nodes-instaview.instaviewTool',
+			parameters: interviewParameters('getAnalysisPdf', { interviewId: DEMO_IDS.interviews.janeScreening, binaryPropertyName: 'data' }),
+		});
+		expect(output[0].binary).toBeUndefined();
+		expect(output[0].json.note).toMatch(/Use the Get operation/);
+		expect(await apiRequests(ctx.emulator)).toHaveLength(0);
 	});
 });
