@@ -7,31 +7,15 @@ import {
 	deferCandidate,
 	finishCheckIfDone,
 	forgetCandidate,
-	initialState,
 	isHandled,
 	isNewSinceSeeding,
 	MAX_RECHECK_GAP,
 	observeCandidate,
 	recheckGap,
 	recordOf,
-	type TriggerState,
 } from '../../../../../nodes/Instaview/trigger/polling/state';
+import { A, AN1, AN2, B, fresh, live, summary } from './fixtures/states';
 
-const A = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
-const B = '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
-const AN1 = 'aaaa1111-0000-4000-8000-000000000001';
-const AN2 = 'bbbb2222-0000-4000-8000-000000000002';
-
-const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00:00.000Z'));
-const live = (): TriggerState => ({ ...fresh(), phase: 'live', checking: false, walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
-const summary = (id: string, analysisCount: number, extra: Partial<{ interviewCount: number; overallRating: number | null; updatedAt: string }> = {}) => ({
-	id,
-	analysisCount,
-	interviewCount: analysisCount,
-	overallRating: 70,
-	updatedAt: '2026-05-01T09:00:00.000Z',
-	...extra,
-});
 
 describe('trigger state', () => {
 	test('keys are short hashes of the full ids', () => {

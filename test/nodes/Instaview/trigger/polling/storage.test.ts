@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	advanceWalk,
 	commitCandidate,
-	initialState,
 	isHandled,
 	observeCandidate,
 	type TriggerState,
@@ -12,21 +11,8 @@ import { migrateState, serializeState, writeState } from '../../../../../nodes/I
 import seedingV1 from './fixtures/state-v1-seeding.json';
 import liveV1 from './fixtures/state-v1-live.json';
 import factsV1 from './fixtures/state-v1-facts.json';
+import { A, AN1, B, fresh, live, summary } from './fixtures/states';
 
-const A = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
-const B = '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
-const AN1 = 'aaaa1111-0000-4000-8000-000000000001';
-
-const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00:00.000Z'));
-const live = (): TriggerState => ({ ...fresh(), phase: 'live', checking: false, walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
-const summary = (id: string, analysisCount: number, extra: Partial<{ interviewCount: number; overallRating: number | null; updatedAt: string }> = {}) => ({
-	id,
-	analysisCount,
-	interviewCount: analysisCount,
-	overallRating: 70,
-	updatedAt: '2026-05-01T09:00:00.000Z',
-	...extra,
-});
 const roundTrip = (state: TriggerState) => migrateState(JSON.parse(JSON.stringify(serializeState(state))) as IDataObject)!;
 
 describe('trigger state storage', () => {
