@@ -5,7 +5,7 @@
  * (distinct candidates + distinct jobs) of the analyses emitted in that poll.
  */
 import { freshEmulator } from './common';
-import { completeNewAnalysis, pollUntilSettled, Trigger } from './trigger';
+import { completeNewAnalysis, pollUntilSettled, Trigger } from './triggerRequests';
 
 export interface DetailsFigures {
 	candidates: number;

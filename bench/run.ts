@@ -40,14 +40,14 @@ async function main(): Promise<void> {
 	console.log(`   failed ${bulk.failed}, created ${bulk.created}, 429 responses ${bulk.responses429}, ${fixed(bulk.wallMs / 1000, 1)} s against a bound of ${fixed(bulk.boundMs / 1000, 1)} s = ${fixed(bulk.ratio)}× (goal 0 failed, ≤ 1.05×: ${mark(bulk.failed === 0 && bulk.ratio <= 1.05)})`);
 
 	const trigger: TriggerFigures[] = [];
-	for (const c of quick ? [1000] : [1000, 10000]) trigger.push(await benchTrigger(c, 25, c > 1000 ? 500 : 25));
-	console.log('\n3. Trigger, each candidate with one completed analysis; budget 25 requests per poll (the default)');
+	for (const c of quick ? [1000] : [1000, 10000]) trigger.push(await benchTrigger(c));
+	console.log('\n3. Trigger at the default budget (25 a poll) and the default limits (60/min, 2,000/h), one poll a minute; C candidates with a completed analysis each');
 	for (const f of trigger) {
-		console.log(`   C = ${f.candidates}: state ${kb(f.stateBytes)} (baseline ${kb(f.baseline.stateBytes)}); seeding ${f.seeding.requests} requests in ${f.seeding.polls} polls (once)`);
-		console.log(`     idle poll ${f.idle.requests} requests (floor ceil(C/100) = ${f.idle.floor}; a full scan: ${f.idle.requestsPerScanCycle} requests in ${f.idle.pollsPerScanCycle} poll(s)) — baseline ${f.baseline.requestsPerPoll} per poll (${fixed(f.baseline.minutesPerPollAt60PerMinute, 1)} min of a 60/min quota); goal ${mark(f.idle.requests <= Math.min(f.idle.floor, f.budget))}`);
-		for (const k of f.completions) {
-			console.log(`     k = ${String(k.k).padEnd(3)} completed: first poll ${k.firstPollRequests} requests; all ${k.emitted} emitted after ${k.pollsToEmitAll} poll(s), ${k.requestsToEmitAll} requests, max ${k.maxRequestsInAPoll} in a poll (budget ${f.budget}: ${mark(k.maxRequestsInAPoll <= f.budget)})`);
-		}
+		const a = f.activation;
+		const e = f.completionToEmission;
+		console.log(`   C = ${f.candidates}: activation check ${a.polls} polls = ${a.minutes} min (${a.requests} requests, ${a.refused} refused; floor at the hourly limit ${a.floorPolls} polls); analyses in flight at activation emitted ${a.checkToEmission} poll(s) after the check reached them (by poll ${a.inFlightEmittedBy.unrated} for candidates without a rating yet, read first; by poll ${a.inFlightEmittedBy.rated} for ones on the last page with an earlier rated analysis)`);
+		console.log(`     polls from completion to emission, worst case: new analyses ${e.newAnalyses}, in flight ${e.inFlight}; with ${100} stuck in flight and 503 faults: new ${e.withStuck.newAnalyses}, in flight ${e.withStuck.inFlight} (bound ${e.withStuck.bound}); re-verification bound ${e.reverificationBound} polls`);
+		console.log(`     most requests in any poll, retries included: ${f.mostRequestsInAPoll.live} after activation (budget ${f.budget}: ${mark(f.mostRequestsInAPoll.live <= f.budget)}), ${f.mostRequestsInAPoll.activation} while activating (spare ≤ 54) (${f.faultedRequests} faulted); state ${kb(f.stateBytes.afterActivation)} after activation, ${kb(f.stateBytes.end)} at the end (goal ≤ 100 KB: ${mark(Math.max(f.stateBytes.afterActivation, f.stateBytes.end) <= 100 * 1024)}); baseline ${f.baseline.requestsPerPoll} requests a poll (${fixed(f.baseline.minutesPerPollAt60PerMinute, 1)} min of quota)`);
 	}
 
 	const upsert = await benchCandidateUpsert(1000, 10000);

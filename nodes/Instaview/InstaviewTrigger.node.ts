@@ -14,8 +14,9 @@ import { pollManual, pollProduction } from './trigger/polling/poll';
 
 /**
  * Polls InstaView for analyses that finished since the last poll. InstaView has no feed, so
- * the trigger watches each candidate's analysis count within a request budget; the design is
- * described at the top of trigger/polling/state.ts.
+ * the trigger watches what the candidates list shows of each candidate (analysis count and
+ * more) within a request budget shared fairly between kinds of work; the design is described
+ * at the top of trigger/polling/state.ts, the sharing in trigger/polling/shares.ts.
  */
 export class InstaviewTrigger implements INodeType {
 	description: INodeTypeDescription = {

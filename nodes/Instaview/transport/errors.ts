@@ -13,6 +13,10 @@ export interface FailureContext {
 	attempts: number;
 	/** A POST that may have reached InstaView and was deliberately not repeated. */
 	mayHaveBeenCreated?: boolean;
+	/** How long InstaView asked to wait (Retry-After, or until the window resets), on a 429. */
+	requestedWaitMs?: number;
+	/** The longest wait the node allows itself for this request. */
+	maxWaitMs?: number;
 }
 
 export interface DescribedFailure {
@@ -95,6 +99,32 @@ function describeProblems(problems: string[], apiMessage: string | undefined): s
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** "90 s", "12 min", "1.5 h": a wait as a person would say it (rounded up to the unit). */
+export function duration(ms: number): string {
+	if (ms < 120 * 1000) return `${Math.ceil(ms / 1000)} s`;
+	if (ms < 120 * 60 * 1000) return `${Math.ceil(ms / 60000)} min`;
+	return `${Math.ceil(ms / 360000) / 10} h`;
+}
+
+function rateLimitFailure(context: FailureContext): Pick<DescribedFailure, 'message' | 'description'> {
+	const quota = 'The API key has used its requests for now (by default 60 a minute and 2,000 an hour, shared by every workflow using the key).';
+	const advice = 'Run this again after that time, process fewer items per run, poll less often, or ask InstaView for a higher limit.';
+	const asked = context.requestedWaitMs;
+	const cap = context.maxWaitMs;
+	const waited = context.waitedMs ?? 0;
+	if (asked !== undefined && cap !== undefined && waited + asked > cap) {
+		const message =
+			waited > 0
+				? `InstaView's rate limit is still exceeded after waiting ${seconds(waited)}: it asks to wait ${duration(asked)} more, past the ${duration(cap)} the node waits at most`
+				: `InstaView's rate limit is used up: it asks to wait ${duration(asked)}, longer than the node waits (${duration(cap)} at most)`;
+		return { message, description: `${quota} ${advice}` };
+	}
+	return {
+		message: `InstaView's rate limit is still exceeded after waiting ${seconds(context.waitedMs ?? 0)}`,
+		description: `${quota} ${advice}`,
+	};
+}
 
 const NOT_REPEATED =
 	'The request may have reached InstaView, so the node did not send it again (InstaView has no idempotency key and a repeat could schedule the interview twice). The interview may already exist: check the candidate\'s interviews with Get Many before running this item again.';
@@ -185,13 +215,7 @@ export function describeFailure(failure: Failure, context: FailureContext): Desc
 				details,
 			};
 		case status === 429:
-			return {
-				message: `InstaView's rate limit is still exceeded after waiting ${seconds(context.waitedMs ?? 0)}`,
-				description:
-					'The API key has used its requests for now (by default 60 a minute and 2,000 an hour). Process fewer items per run, poll less often, or ask InstaView for a higher limit.',
-				httpCode,
-				details,
-			};
+			return { ...rateLimitFailure(context), httpCode, details: { ...details, requestedWaitMs: context.requestedWaitMs } };
 		case status >= 500:
 			return {
 				message: `InstaView had a server problem (HTTP ${status})${apiText}`,

@@ -15,6 +15,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { describeFailure, type Failure } from './errors';
 import { isDataObject, readListPage, unwrapEnvelope } from './envelope';
 import {
+	currentWindows,
 	RateLimitTracker,
 	readRateLimitHeaders,
 	retryAfterMs,
@@ -23,7 +24,7 @@ import {
 } from './rateLimit';
 
 export { isDataObject, readListPage, unwrapEnvelope } from './envelope';
-export type { RateLimitSnapshot } from './rateLimit';
+export type { RateLimitSnapshot, RateLimitWindow } from './rateLimit';
 
 export type InstaviewContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -42,9 +43,15 @@ export const transportSettings = {
 	timeoutMs: 60 * 1000,
 };
 
-/** Lets a caller (the trigger) count requests and see the latest rate-limit headers. */
+/** Lets a caller (the trigger) count requests, see the latest rate-limit headers and cap them. */
 export interface RequestMeter {
+	/** Requests sent, retries and re-sends after 429 included. */
 	requests: number;
+	/**
+	 * Asked before every attempt, retries and re-sends included; false means "do not send".
+	 * With it, the transport never sleeps on a rate limit: it stops and lets the caller resume later.
+	 */
+	mayAttempt?: () => boolean;
 	rateLimit?: RateLimitSnapshot;
 	/** InstaView's clock (epoch ms) at its first answer: the envelope's timestamp, else the Date header. */
 	firstServerTime?: number;
@@ -85,6 +92,41 @@ const rateLimits = new RateLimitTracker();
 /** Forget pacing state (tests start each case from a clean slate). */
 export function resetRateLimitTracking(): void {
 	rateLimits.clear();
+}
+
+/**
+ * Thrown instead of sending when the caller's meter refused the first attempt, or when the
+ * rate limit is known to be spent and the caller does not want to wait. Nothing was sent for
+ * it; the caller stops and resumes later. Not an error for the user.
+ */
+export class RequestNotSentError extends Error {
+	constructor(readonly reason: 'budget' | 'rateLimit') {
+		super(reason === 'budget' ? 'The request budget of this run is spent' : 'The rate limit of the API key is spent for now');
+		this.name = 'RequestNotSentError';
+	}
+}
+
+function trackerKeyOf(baseURL: string, secret: string): string {
+	return createHash('sha256').update(`${baseURL}\n${secret}`).digest('hex');
+}
+
+function connectionOf(credentials: IDataObject): { secret: string; baseURL: string; companyId: string } {
+	return {
+		secret: typeof credentials.apiKey === 'string' ? credentials.apiKey : '',
+		baseURL: String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
+		companyId: typeof credentials.companyId === 'string' ? credentials.companyId.trim() : '',
+	};
+}
+
+/**
+ * What this process already knows of the key's rate-limit windows (from earlier responses to
+ * any node using the same credential), with windows whose reset has passed counted as whole.
+ * Per process: in queue mode, polls run on the main instance and learn from their own responses.
+ */
+export async function knownRateLimit(this: InstaviewContext): Promise<RateLimitSnapshot | undefined> {
+	const { secret, baseURL } = connectionOf(await this.getCredentials(CREDENTIAL_NAME));
+	const snapshot = rateLimits.get(trackerKeyOf(baseURL, secret));
+	return snapshot && currentWindows(snapshot, Date.now());
 }
 
 // Connection failures that prove the request never left: safe to repeat even for POST.
@@ -133,11 +175,9 @@ function parseBody(body: unknown): { value: unknown; nonJson: boolean } {
  * is harmless (GET, DELETE), unwraps the envelope and turns failures into NodeApiError.
  */
 export async function instaviewApiRequest(this: InstaviewContext, request: InstaviewRequest): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-	const baseURL = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-	const companyId = typeof credentials.companyId === 'string' ? credentials.companyId.trim() : '';
-	const trackerKey = createHash('sha256').update(`${baseURL}\n${secret}`).digest('hex');
+	const { secret, baseURL, companyId } = connectionOf(await this.getCredentials(CREDENTIAL_NAME));
+	const trackerKey = trackerKeyOf(baseURL, secret);
+	const gate = request.meter?.mayAttempt;
 	const method = request.method;
 	const repeatable = method === 'GET' || method === 'DELETE';
 	const maxWait = request.maxRateLimitWaitMs ?? transportSettings.maxRateLimitWaitMs;
@@ -157,9 +197,19 @@ export async function instaviewApiRequest(this: InstaviewContext, request: Insta
 	let attempts = 0;
 	let waitedMs = 0;
 	let ambiguousEarlierAttempt = false;
+	/** The failure a retry would have answered, if the caller's meter then refuses the retry. */
+	let lastFailure: { failure: Failure; mayHaveBeenCreated: boolean } | undefined;
 
-	const fail = (failure: Failure, mayHaveBeenCreated = false): never => {
-		const described = describeFailure(failure, { method, subject: request.subject, waitedMs, attempts, mayHaveBeenCreated });
+	const fail = (failure: Failure, mayHaveBeenCreated = false, requestedWaitMs?: number): never => {
+		const described = describeFailure(failure, {
+			method,
+			subject: request.subject,
+			waitedMs,
+			attempts,
+			mayHaveBeenCreated,
+			requestedWaitMs,
+			maxWaitMs: maxWait,
+		});
 		// API details go under their own key: NodeApiError rewrites the message when it finds a
 		// known `code` (e.g. ECONNABORTED) at the top level, which would lose our explanation.
 		const errorResponse: JsonObject = { message: redact(described.message, secret), instaview: described.details as JsonObject };
@@ -178,11 +228,21 @@ export async function instaviewApiRequest(this: InstaviewContext, request: Insta
 	for (;;) {
 		const pause = waitBeforeNextRequest(rateLimits.get(trackerKey), Date.now());
 		if (pause > 0) {
+			// A caller with its own budget resumes later rather than sleeping through its time.
+			if (gate) {
+				if (lastFailure) return fail(lastFailure.failure, lastFailure.mayHaveBeenCreated);
+				throw new RequestNotSentError('rateLimit');
+			}
 			if (waitedMs + pause > maxWait) {
-				fail({ kind: 'http', status: 429, body: { message: 'Rate limit would be exceeded' } });
+				return fail({ kind: 'http', status: 429, body: { message: 'Rate limit would be exceeded' } }, false, pause);
 			}
 			await sleep(pause);
 			waitedMs += pause;
+		}
+		// The caller's cap covers every attempt: a retry it refuses ends with the failure it answered.
+		if (gate && !gate()) {
+			if (lastFailure) return fail(lastFailure.failure, lastFailure.mayHaveBeenCreated);
+			throw new RequestNotSentError('budget');
 		}
 
 		attempts++;
@@ -195,22 +255,23 @@ export async function instaviewApiRequest(this: InstaviewContext, request: Insta
 			const neverSent = failure.kind === 'network' && failure.code !== undefined && NOT_SENT_CODES.has(failure.code);
 			if ((repeatable || neverSent) && attempts < transportSettings.maxAttempts) {
 				ambiguousEarlierAttempt = ambiguousEarlierAttempt || !neverSent;
+				lastFailure = { failure, mayHaveBeenCreated: !repeatable && !neverSent };
 				await sleep(transportSettings.backoffMs * 2 ** (attempts - 1));
 				continue;
 			}
 			return fail(failure, !repeatable && !neverSent);
 		}
 
-		const snapshot = readRateLimitHeaders(response.headers ?? {}, Date.now());
+		const { value: body, nonJson } = parseBody(response.body);
+		const status = response.statusCode;
+		const serverTime = serverTimeOf(body, response.headers ?? {});
+		const snapshot = readRateLimitHeaders(response.headers ?? {}, Date.now(), serverTime);
 		rateLimits.update(trackerKey, snapshot);
 		if (request.meter && snapshot) request.meter.rateLimit = snapshot;
 
-		const { value: body, nonJson } = parseBody(response.body);
-		const status = response.statusCode;
-
 		if (status >= 200 && status < 300 && !nonJson) {
 			if (request.meter && request.meter.firstServerTime === undefined) {
-				request.meter.firstServerTime = serverTimeOf(body, response.headers ?? {});
+				request.meter.firstServerTime = serverTime;
 			}
 			if (isDataObject(body) && body.success === false) {
 				return fail({ kind: 'http', status: 400, body });
@@ -221,15 +282,17 @@ export async function instaviewApiRequest(this: InstaviewContext, request: Insta
 		if (status === 429) {
 			// A 429 is refused before any work is done, so even a POST may be sent again.
 			const wait = retryAfterMs(response.headers ?? {}, body, Date.now()) ?? 60 * 1000;
-			if (waitedMs + wait <= maxWait) {
-				rateLimits.markExhausted(trackerKey, Date.now() + Math.max(wait, 1), Date.now());
-				continue;
-			}
-			return fail({ kind: 'http', status, body, nonJson });
+			const exhausted = rateLimits.markExhausted(trackerKey, Math.max(wait, 1), Date.now());
+			if (request.meter) request.meter.rateLimit = exhausted;
+			// With a budget of its own, the caller stops here and resumes on a later run.
+			if (gate) throw new RequestNotSentError('rateLimit');
+			if (waitedMs + wait <= maxWait) continue;
+			return fail({ kind: 'http', status, body, nonJson }, false, wait);
 		}
 
 		if (status >= 500 && repeatable && attempts < transportSettings.maxAttempts) {
 			ambiguousEarlierAttempt = true;
+			lastFailure = { failure: { kind: 'http', status, body, nonJson }, mayHaveBeenCreated: false };
 			await sleep(transportSettings.backoffMs * 2 ** (attempts - 1));
 			continue;
 		}

@@ -13,8 +13,10 @@ export interface RateLimitWindow {
 export interface RateLimitSnapshot {
 	minute: RateLimitWindow;
 	hour: RateLimitWindow;
-	/** Epoch milliseconds when the headers were read. */
+	/** Epoch milliseconds when the headers were read (this process's clock). */
 	seenAt: number;
+	/** InstaView's clock at that moment, when the response said (Reset times are on its clock). */
+	serverAt?: number;
 }
 
 type Headers = Record<string, unknown>;
@@ -45,19 +47,40 @@ function readWindow(headers: Headers, suffix: 'Minute' | 'Hour'): RateLimitWindo
 	};
 }
 
-export function readRateLimitHeaders(headers: Headers, now: number): RateLimitSnapshot | undefined {
+export function readRateLimitHeaders(headers: Headers, now: number, serverAt?: number): RateLimitSnapshot | undefined {
 	const minute = readWindow(headers, 'Minute');
 	const hour = readWindow(headers, 'Hour');
 	if (minute.remaining === undefined && hour.remaining === undefined) return undefined;
-	return { minute, hour, seenAt: now };
+	return serverAt === undefined ? { minute, hour, seenAt: now } : { minute, hour, seenAt: now, serverAt };
+}
+
+/** InstaView's time now, estimated from a snapshot (the local clock when it had none). */
+export function serverNowOf(snapshot: RateLimitSnapshot, now: number): number {
+	return snapshot.serverAt === undefined ? now : snapshot.serverAt + Math.max(0, now - snapshot.seenAt);
+}
+
+/**
+ * What a snapshot says now: a window whose reset has passed (on InstaView's clock, estimated
+ * from the server time the snapshot was taken at plus the time elapsed here) has started again,
+ * and what is left of it is unknown until the next response (the limit itself may have changed).
+ * Without a server time, the local clock is compared with the reset, as the pacing does.
+ */
+export function currentWindows(snapshot: RateLimitSnapshot, now: number): RateLimitSnapshot {
+	const serverNow = serverNowOf(snapshot, now);
+	const renew = (window: RateLimitWindow): RateLimitWindow =>
+		window.resetAt !== undefined && window.limit !== undefined && serverNow >= window.resetAt
+			? { limit: window.limit }
+			: window;
+	return { ...snapshot, minute: renew(snapshot.minute), hour: renew(snapshot.hour) };
 }
 
 /**
  * Milliseconds to wait before the next request so it is not refused: zero while the window
  * has requests left, otherwise until the window resets (plus a small margin for clock skew).
  */
-export function waitBeforeNextRequest(snapshot: RateLimitSnapshot | undefined, now: number): number {
+export function waitBeforeNextRequest(snapshot: RateLimitSnapshot | undefined, localNow: number): number {
 	if (!snapshot) return 0;
+	const now = serverNowOf(snapshot, localNow);
 	let wait = 0;
 	for (const [window, longest] of [
 		[snapshot.minute, MINUTE_MS],
@@ -108,14 +131,18 @@ export class RateLimitTracker {
 		if (snapshot) this.snapshots.set(key, snapshot);
 	}
 
-	/** After the server refused us, nothing is left until the reset it told us. */
-	markExhausted(key: string, until: number, now: number): void {
+	/** After the server refused us, nothing is left for `waitMs` (kept on the snapshot's clock). */
+	markExhausted(key: string, waitMs: number, now: number): RateLimitSnapshot {
 		const previous = this.snapshots.get(key);
-		this.snapshots.set(key, {
-			minute: { ...(previous?.minute ?? {}), remaining: 0, resetAt: until },
+		const serverNow = previous?.serverAt === undefined ? undefined : serverNowOf(previous, now);
+		const snapshot: RateLimitSnapshot = {
+			minute: { ...(previous?.minute ?? {}), remaining: 0, resetAt: (serverNow ?? now) + waitMs },
 			hour: previous?.hour ?? {},
 			seenAt: now,
-		});
+		};
+		if (serverNow !== undefined) snapshot.serverAt = serverNow;
+		this.snapshots.set(key, snapshot);
+		return snapshot;
 	}
 
 	clear(): void {

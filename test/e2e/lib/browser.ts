@@ -24,6 +24,12 @@ export function findChromium(): string | undefined {
 	return candidates.find((c): c is string => !!c && fs.existsSync(c));
 }
 
+/**
+ * Generous on purpose: CI machines are shared, and n8n's editor can take a minute to load under load.
+ * (Not `networkidle2`: the editor keeps its push connection open, which a busy machine turns into a timeout.)
+ */
+export const SLOW_MS = 120_000;
+
 const CANDIDATE_ID = 'Candidate';
 const FIRST_NAME = 'First Name';
 const JOB_ID = 'Job';
@@ -46,12 +52,12 @@ export interface Shot {
 }
 
 export async function login(page: Page, n8n: N8nInstance): Promise<void> {
-	await page.goto(`${n8n.url}/signin`, { waitUntil: 'networkidle2' });
-	await page.waitForSelector('input[type=email]', { timeout: 30000 });
+	await page.goto(`${n8n.url}/signin`, { waitUntil: 'domcontentloaded', timeout: SLOW_MS });
+	await page.waitForSelector('input[type=email]', { timeout: SLOW_MS });
 	await page.type('input[type=email]', OWNER.email);
 	await page.type('input[type=password]', OWNER.password);
 	await page.keyboard.press('Enter');
-	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 30000 });
+	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: SLOW_MS });
 }
 
 /** Labels of the parameter panel that are rendered and visible (innerText skips hidden elements). */
@@ -62,21 +68,21 @@ export async function visibleLabels(page: Page, all: string[] = ALL): Promise<st
 }
 
 export async function openNode(page: Page, n8n: N8nInstance, workflowId: string, node: string, waitForLabels: string[] = ALL): Promise<void> {
-	await page.goto(`${n8n.url}/workflow/${workflowId}`, { waitUntil: 'networkidle2' });
+	await page.goto(`${n8n.url}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded', timeout: SLOW_MS });
 	const selector = `[data-test-id="canvas-node"][data-node-name="${node}"]`;
-	const el = await page.waitForSelector(selector, { timeout: 30000 });
+	const el = await page.waitForSelector(selector, { timeout: SLOW_MS });
 	const box = await el!.boundingBox();
 	if (!box) throw new Error(`canvas node "${node}" has no box`);
 	// a real double click (clickCount alone does not open the panel)
 	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { count: 2 });
-	await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 15000 });
+	await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: SLOW_MS });
 	// wait until the create fields are laid out
 	await page.waitForFunction(
 		(labels: string[]) => {
 			const ndv = document.querySelector('[data-test-id="ndv"]') as HTMLElement | null;
 			return !!ndv && labels.some((l) => ndv.innerText.includes(l));
 		},
-		{ timeout: 15000 },
+		{ timeout: SLOW_MS },
 		waitForLabels,
 	);
 	await new Promise((r) => setTimeout(r, 500));
@@ -101,6 +107,8 @@ export async function browserCheck(
 	let editor: EditorFindings;
 	try {
 		const page = await browser.newPage();
+		page.setDefaultTimeout(SLOW_MS);
+		page.setDefaultNavigationTimeout(SLOW_MS);
 		page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
 		page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${(e as Error).message}\n`));
 		await page.setViewport({ width: 1500, height: 1900 }); // tall, so the whole parameter panel is in the screenshot

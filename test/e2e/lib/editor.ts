@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 
 import { DEMO_IDS } from '../../emulator';
-import { ARTIFACTS, openNode, visibleLabels } from './browser';
+import { ARTIFACTS, openNode, SLOW_MS, visibleLabels } from './browser';
 import { ACTION_TYPE, createWorkflow, log, REPO, TRIGGER_TYPE, type N8nInstance, type WorkflowJson } from './stack';
 import { DEMO_CREDENTIAL } from './workflows';
 
@@ -100,7 +100,7 @@ const VISIBLE_ITEMS = `(() => Array.from(document.querySelectorAll('[data-test-i
 /** Opens the resource locator of `parameter` and returns the visible entries of its list. */
 async function pickerEntries(page: Page, parameter: string): Promise<string[]> {
 	await page.click(`[data-test-id="resource-locator-${parameter}"] [data-test-id="rlc-input"]`);
-	await page.waitForFunction(`${VISIBLE_ITEMS}.length > 0`, { timeout: 20000 });
+	await page.waitForFunction(`${VISIBLE_ITEMS}.length > 0`, { timeout: SLOW_MS });
 	await new Promise((r) => setTimeout(r, 800));
 	return page.evaluate(`${VISIBLE_ITEMS}.map((el) => el.innerText.trim())`) as Promise<string[]>;
 }
@@ -156,7 +156,7 @@ export async function editorCheck(page: Page, n8n: N8nInstance): Promise<EditorF
 			const panel = document.querySelector('[data-test-id="ndv-output-panel"], [data-test-id="output-panel"]') as HTMLElement | null;
 			return !!panel && /candidateName|overallRating/.test(panel.innerText);
 		},
-		{ timeout: 60000 },
+		{ timeout: SLOW_MS },
 	);
 	await widenOutput(page);
 	const triggerOutput = await page.$eval('[data-test-id="ndv-output-panel"], [data-test-id="output-panel"]', (el) => (el as HTMLElement).innerText);

@@ -7,71 +7,48 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 
-import { ALL_SCOPES } from '../../emulator';
 import {
 	activateWorkflow,
 	createWorkflow,
 	deactivateWorkflow,
 	emulatorControl,
-	emulatorRequests,
-	EXAMPLES_DIR,
 	log,
-	PACKAGE_NAME,
 	rest,
 	setupOwner,
 	sleep,
 	startN8nServer,
 	waitFor,
 	type N8nInstance,
-	type WorkflowJson,
 } from '../lib/stack';
+import {
+	acceptedAttempts,
+	completedAnalysis,
+	percentile,
+	prepareWebhookCompany,
+	productionUrl as productionUrlOf,
+	productionUrlAnswers,
+	requestsWithKey as byKey,
+	SECRET_HEADER,
+	settledWebhooks as settledHooks,
+	WEBHOOK_EXAMPLE,
+	WEBHOOK_KEY,
+	WEBHOOK_TRIGGER_TYPE,
+	webhookExample,
+	webhooksOf as ours,
+	withWebhookTrigger,
+	type Attempt,
+} from '../lib/webhook-trigger';
 
-export const WEBHOOK_TRIGGER_TYPE = `${PACKAGE_NAME}.instaviewWebhookTrigger`;
-export const WEBHOOK_EXAMPLE = 'notify-instantly-on-high-rating-webhook.json';
-const KEY = 'sk_test_e2ewebhook0000000000000000000000000000000';
-const COMPANY = 'c0ffee00-0000-4000-8000-00000000e2e1';
-const SECRET_HEADER = 'X-N8n-Instaview-Secret';
+export { WEBHOOK_TRIGGER_TYPE } from '../lib/webhook-trigger';
 const EVENTS = 20;
 
-interface EmuWebhook {
-	id: string;
-	url: string;
-	events: string[];
-	apiKey: string;
-	isActive: boolean;
-	headers: Array<{ name: string; value: string }>;
-}
-interface Attempt {
-	deliveryId: string;
-	event: string;
-	startedAt: string;
-	statusCode: number | null;
-	durationMs: number;
-	payload?: unknown;
-}
 interface Execution {
 	id: string;
 	status: string;
 	mode: string;
 	startedAt: string;
 	stoppedAt?: string;
-}
-
-const ours = async (emuUrl: string) => (await emulatorControl<EmuWebhook[]>(emuUrl, 'GET', '/webhooks')).filter((w) => w.apiKey === KEY);
-/** n8n may finish (de)registering a moment after its REST call answered. */
-const settledHooks = (emuUrl: string, count: number) =>
-	waitFor(`${count} InstaView webhook(s)`, async () => {
-		const list = await ours(emuUrl);
-		return list.length === count ? list : undefined;
-	}, 15000, 100).catch(async () => ours(emuUrl));
-const byKey = (emuUrl: string, filter: string) =>
-	emulatorRequests(emuUrl, filter).then((list) => list.filter((r) => String(r.headers.authorization ?? '') === `Bearer ${KEY}`));
-
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function executions(n8n: N8nInstance, workflowId: string): Promise<Execution[]> {
@@ -87,17 +64,6 @@ async function finishedExecutions(n8n: N8nInstance, workflowId: string, count: n
 	}, timeoutMs, 200);
 }
 
-function withWebhookTrigger(wf: WorkflowJson, credentialId: string, credentialName: string): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(wf)) as WorkflowJson;
-	for (const node of copy.nodes) {
-		if (node.type === WEBHOOK_TRIGGER_TYPE) {
-			node.credentials = { instaviewApi: { id: credentialId, name: credentialName } };
-			node.webhookId = randomUUID();
-		}
-	}
-	return copy;
-}
-
 async function restartN8n(n8n: N8nInstance): Promise<void> {
 	const server = n8n.server!;
 	process.kill(-server.pid!, 'SIGTERM');
@@ -111,37 +77,19 @@ async function restartN8n(n8n: N8nInstance): Promise<void> {
 	}
 }
 
-/** Makes an interview of our company and completes its analysis; returns the interview id. */
-async function completedAnalysis(emuUrl: string, ids: { agentId: string; jobId: string; candidateId: string }, rating: number): Promise<string> {
-	const iv = await emulatorControl<{ id: string }>(emuUrl, 'POST', '/interviews', { ...ids });
-	await emulatorControl(emuUrl, 'POST', `/interviews/${iv.id}/advance`, { status: 'COMPLETED', analysisStatus: 3, overallRating: rating });
-	return iv.id;
-}
-
 export async function checkWebhookTrigger(n8n: N8nInstance, emuUrl: string, pass: (name: string) => void): Promise<void> {
 	const types = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: n8n.cookie ?? '' } })).json()) as Array<{ name: string }>;
 	assert.ok(types.some((t) => t.name === WEBHOOK_TRIGGER_TYPE), `${WEBHOOK_TRIGGER_TYPE} not loaded`);
 
-	await emulatorControl(emuUrl, 'POST', '/api-keys', { key: KEY, scopes: ALL_SCOPES, companyId: COMPANY });
-	const agent = await emulatorControl<{ id: string }>(emuUrl, 'POST', '/agents', { companyId: COMPANY, name: 'Webhook e2e agent' });
-	const job = await emulatorControl<{ id: string }>(emuUrl, 'POST', '/jobs', { companyId: COMPANY, title: 'Webhook e2e job' });
-	const candidate = await emulatorControl<{ id: string }>(emuUrl, 'POST', '/candidates', { companyId: COMPANY, firstName: 'Hook', lastName: 'Candidate', jobIds: [job.id] });
-	const ids = { agentId: agent.id, jobId: job.id, candidateId: candidate.id };
-	const credential = await rest<{ id: string; name: string }>(n8n, 'POST', '/credentials', {
-		name: 'InstaView webhooks (e2e)',
-		type: 'instaviewApi',
-		data: { apiKey: KEY, baseUrl: emuUrl, companyId: '' },
-	});
+	const { parts: ids, credential } = await prepareWebhookCompany(n8n, emuUrl);
 
 	// ---- activation of the example registers exactly one webhook for n8n's production URL
-	const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, WEBHOOK_EXAMPLE), 'utf8')) as WorkflowJson;
-	const wfJson = withWebhookTrigger(example, credential.id, credential.name);
-	const webhookId = String(wfJson.nodes.find((n) => n.type === WEBHOOK_TRIGGER_TYPE)!.webhookId);
+	const { workflow: wfJson, webhookId } = webhookExample(credential);
 	const wf = await createWorkflow(n8n, wfJson);
 	await activateWorkflow(n8n, wf.id);
 	let hooks = await settledHooks(emuUrl, 1);
 	assert.equal(hooks.length, 1, `webhooks after activation: ${hooks.length}`);
-	const productionUrl = `${n8n.url}/webhook/${webhookId}/webhook`;
+	const productionUrl = productionUrlOf(n8n, webhookId);
 	assert.equal(hooks[0].url, productionUrl);
 	assert.deepEqual([...hooks[0].events].sort(), ['analysis.completed', 'ping']);
 	assert.equal(hooks[0].headers.length, 1);
@@ -149,14 +97,14 @@ export async function checkWebhookTrigger(n8n: N8nInstance, emuUrl: string, pass
 	const registered = hooks[0];
 	pass(`webhook: activation registered exactly one InstaView webhook for n8n's production URL ${productionUrl.replace(n8n.url, '')}`);
 	// n8n may answer 404 for a moment after /activate returned
-	await waitFor('the production webhook to answer', async () => (await fetch(productionUrl, { method: 'POST', body: '{}' })).status === 401, 10000, 200);
+	await productionUrlAnswers(n8n, webhookId, 10000);
 
 	// ---- a real event from a test interview (isTest completes at once)
 	await emulatorControl(emuUrl, 'DELETE', '/requests');
 	const created = await fetch(`${emuUrl}/interviews`, {
 		method: 'POST',
-		headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ candidateId: candidate.id, agentId: agent.id, jobId: job.id, isTest: true }),
+		headers: { authorization: `Bearer ${WEBHOOK_KEY}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ ...ids, isTest: true }),
 	});
 	assert.equal(created.status, 201, `isTest interview: ${created.status}`);
 	const testInterview = ((await created.json()) as { data: { id: string } }).data.id;
@@ -173,7 +121,7 @@ export async function checkWebhookTrigger(n8n: N8nInstance, emuUrl: string, pass
 	execs = await executions(n8n, wf.id);
 	assert.equal(execs.length, EVENTS, `${execs.length} executions for ${EVENTS} completed analyses`);
 	assert.ok(execs.every((e) => e.status === 'success' && e.mode === 'webhook'), JSON.stringify(execs.map((e) => [e.status, e.mode])));
-	const attempts = (await emulatorControl<Attempt[]>(emuUrl, 'GET', `/webhooks/attempts?webhookId=${registered.id}&event=analysis.completed`)).filter((a) => a.statusCode === 200);
+	const attempts = await acceptedAttempts(emuUrl, registered.id);
 	assert.equal(attempts.length, EVENTS, `${attempts.length} delivery attempts answered 200`);
 	const latencies = attempts.map((a, i) => Date.parse(execs[i].stoppedAt!) - Date.parse(a.startedAt)).sort((a, b) => a - b);
 	const apiRequests = (await byKey(emuUrl, '')).filter((r) => !(r.method === 'POST' && r.path === '/interviews'));
@@ -218,7 +166,7 @@ export async function checkWebhookTrigger(n8n: N8nInstance, emuUrl: string, pass
 	assert.equal(hooks.length, 1, `webhooks after restart: ${hooks.length}`);
 	assert.equal(hooks[0].id, registered.id, 'the restart replaced the webhook');
 	assert.equal((await byKey(emuUrl, '?method=POST&path=/webhooks')).filter((r) => r.path === '/webhooks').length, 0, 'the restart registered again');
-	await waitFor('the production webhook after the restart', async () => (await fetch(productionUrl, { method: 'POST', body: '{}' })).status === 401, 15000, 200);
+	await productionUrlAnswers(n8n, webhookId, 15000);
 	await completedAnalysis(emuUrl, ids, 88);
 	await finishedExecutions(n8n, wf.id, EVENTS + 1);
 	await sleep(1000);
@@ -232,7 +180,7 @@ export async function checkWebhookTrigger(n8n: N8nInstance, emuUrl: string, pass
 	pass('webhook: deactivation deleted the InstaView webhook (DELETE /webhooks/:id)');
 
 	// ---- 10 activate/deactivate cycles leave nothing behind
-	const cycle = await createWorkflow(n8n, withWebhookTrigger({ name: 'Webhook cycles', nodes: [{ ...wfJson.nodes[0], position: [0, 0] }], connections: {}, settings: {} }, credential.id, credential.name));
+	const cycle = await createWorkflow(n8n, withWebhookTrigger({ name: 'Webhook cycles', nodes: [{ ...wfJson.nodes[0], position: [0, 0] }], connections: {}, settings: {} }, credential));
 	await emulatorControl(emuUrl, 'DELETE', '/requests');
 	for (let i = 0; i < 10; i++) {
 		await activateWorkflow(n8n, cycle.id);

@@ -3,13 +3,12 @@
  * static data passed through JSON between polls, and checks what was emitted against the
  * emulator's ground truth.
  */
-import axios from 'axios';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DEMO_API_KEY, DEMO_IDS } from '../../emulator';
+import { DEMO_IDS } from '../../emulator';
 import {
-	addCandidate, addInterview, advance, analysesWithStatus, analysisIdOf, completedCandidate, parameters,
-	TriggerHarness, useTriggerEmulator,
+	addCandidate, addInterview, advance, analysesWithStatus, analysisIdOf, completedCandidate, isSettled, parameters, queuedIds,
+	stateOf, TriggerHarness, useTriggerEmulator,
 } from './trigger/harness';
 
 const FAST = { perMinute: 100000, perHour: 1000000, windowMs: 60000 };
@@ -28,8 +27,7 @@ async function drain(trigger: TriggerHarness, maxPolls = 50): Promise<string[]> 
 		const result = await trigger.poll();
 		if (result.error) throw result.error;
 		emitted.push(...ids(result));
-		const state = trigger.staticData as { queue?: string[]; verify?: string[]; phase?: string; scan?: { page: number } };
-		if (!result.items.length && state.phase === 'live' && !state.queue?.length && !state.verify?.length && state.scan?.page === 1) break;
+		if (!result.items.length && isSettled(trigger.staticData)) break;
 	}
 	return emitted;
 }
@@ -42,7 +40,7 @@ describe('InstaView Trigger', () => {
 		const trigger = new TriggerHarness(emu(), parameters());
 		const first = await trigger.poll();
 		expect(first.returnedNull).toBe(true);
-		expect(trigger.staticData).toMatchObject({ v: 1, phase: 'live', scopeKey: 'all', queue: [], verify: [] });
+		expect(trigger.staticData).toMatchObject({ v: 2, phase: 'live', scopeKey: 'all', queue: [] });
 		expect(await drain(trigger)).toEqual([]);
 		const { interview } = completedCandidate(emu());
 		const next = await trigger.poll();
@@ -56,7 +54,7 @@ describe('InstaView Trigger', () => {
 			completedCandidate(emu());
 			const trigger = new TriggerHarness(emu(), parameters());
 			await drain(trigger);
-			expect(Date.parse((trigger.staticData as { seededAt: string }).seededAt)).toBeLessThan(Date.now() - 3000000);
+			expect(Date.parse(stateOf(trigger.staticData).seededAt)).toBeLessThan(Date.now() - 3000000);
 			const fresh = completedCandidate(emu());
 			expect(ids(await trigger.poll())).toEqual([fresh.interview.analysis!.id]);
 		} finally {
@@ -130,7 +128,7 @@ describe('InstaView Trigger', () => {
 		const interview = addInterview(emu(), candidate.id);
 		advance(emu(), interview.id, { status: 'IN_PROGRESS', analysisStatus: 1 });
 		expect((await trigger.poll()).returnedNull).toBe(true);
-		expect(trigger.staticData.queue).toEqual([candidate.id]);
+		expect(queuedIds(trigger.staticData)).toEqual([candidate.id]);
 		expect((await trigger.poll()).returnedNull).toBe(true);
 		advance(emu(), interview.id, { analysisStatus: 2 });
 		expect((await trigger.poll()).returnedNull).toBe(true);
@@ -138,8 +136,9 @@ describe('InstaView Trigger', () => {
 		const done = await trigger.poll();
 		expect(ids(done)).toEqual([interview.analysis!.id]);
 		expect(done.items[0].json.overallRating).toBe(88);
-		expect(trigger.staticData.queue).toEqual([]);
+		// The scan after the read saw the new rating: one more read, which finds nothing new.
 		expect((await trigger.poll()).returnedNull).toBe(true);
+		expect(queuedIds(trigger.staticData)).toEqual([]);
 	});
 
 	test('several analyses completing with the same timestamp are all emitted, ordered by id', async () => {
@@ -163,7 +162,7 @@ describe('InstaView Trigger', () => {
 		const pending = addInterview(emu(), watched.id);
 		advance(emu(), pending.id, { analysisStatus: 1 });
 		await trigger.poll();
-		expect(trigger.staticData.queue).toEqual([watched.id]);
+		expect(queuedIds(trigger.staticData)).toEqual([watched.id]);
 		advance(emu(), pending.id, { status: 'COMPLETED', analysisStatus: 3 });
 		const late = completedCandidate(emu());
 		// The queued candidate is read, then the scan fails on every retry.
@@ -190,13 +189,13 @@ describe('InstaView Trigger', () => {
 		const pending = addInterview(emu(), gone.id);
 		advance(emu(), pending.id, { analysisStatus: 1 });
 		await trigger.poll();
-		expect(trigger.staticData.queue).toEqual([gone.id]);
+		expect(queuedIds(trigger.staticData)).toEqual([gone.id]);
 		emu().state.candidates.get(gone.id)!.deletedAt = new Date().toISOString();
 		const later = completedCandidate(emu());
 		const result = await trigger.poll();
 		expect(result.error).toBeUndefined();
 		expect(ids(result)).toEqual([later.interview.analysis!.id]);
-		expect(trigger.staticData.queue).toEqual([]);
+		expect(queuedIds(trigger.staticData)).toEqual([]);
 	});
 
 	test('the same poll run twice emits nothing the second time', async () => {
@@ -210,29 +209,33 @@ describe('InstaView Trigger', () => {
 
 	test('350+ candidates over many pages with a small budget: scanning spans polls, nothing missed', async () => {
 		const old = Array.from({ length: 360 }, () => completedCandidate(emu()));
-		for (let i = 0; i < 20; i++) addCandidate(emu());
+		const none = Array.from({ length: 20 }, () => addCandidate(emu()));
 		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 3, addDetails: false } }));
 		expect((await trigger.poll()).returnedNull).toBe(true);
-		// Half the budget scans (2 pages), the rest verifies.
-		expect(trigger.staticData).toMatchObject({ phase: 'seeding', scan: { page: 3, cycle: 0 } });
-		expect(trigger.staticData.verify as string[]).toHaveLength(80 + 100 - 1); // the 20 newest candidates have no analysis
+		// A candidate on a page the activation check has passed gets its first analysis.
+		const first = addInterview(emu(), none[0].id);
+		advance(emu(), first.id, { status: 'COMPLETED', analysisStatus: 3 });
+		// 3 requests: a scan page, the activation check's first page, then the scan again.
+		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'seeding', checking: true, scan: { page: 3, cycle: 0 }, walk: { page: 2, cycle: 0 } });
 		const fresh = [completedCandidate(emu()).interview.analysis!.id];
 		const again = addInterview(emu(), old[5].candidate.id);
 		advance(emu(), again.id, { status: 'COMPLETED', analysisStatus: 3 });
-		fresh.push(again.analysis!.id);
+		fresh.push(again.analysis!.id, first.analysis!.id);
 		const emitted = await drain(trigger, 400);
 		expect(emitted.sort()).toEqual(fresh.sort());
-		expect(trigger.staticData.verify).toEqual([]);
+		expect(stateOf(trigger.staticData)).toMatchObject({ phase: 'live', checking: false });
 	});
 
-	test('a scan longer than the budget does not starve verification', async () => {
+	test('a scan longer than the budget does not starve the activation check, nor the reverse', async () => {
 		for (let i = 0; i < 450; i++) completedCandidate(emu());
 		const trigger = new TriggerHarness(emu(), parameters({ options: { maxRequests: 5, addDetails: false } }));
 		await trigger.poll();
-		await trigger.poll();
-		const waiting = (trigger.staticData.verify as string[]).length;
+		await emu().control.clearRequests();
 		for (let poll = 0; poll < 5; poll++) expect((await trigger.poll()).returnedNull).toBe(true);
-		expect((trigger.staticData.verify as string[]).length).toBeLessThanOrEqual(waiting - 5 * 2);
+		const requests = await emu().control.requests();
+		expect(requests.filter((request) => request.path === '/interviews').length).toBeGreaterThanOrEqual(5);
+		expect(requests.filter((request) => request.path === '/candidates').length).toBeGreaterThanOrEqual(5);
+		expect(requests.length).toBeLessThanOrEqual(25);
 	});
 
 	test('scope by job and by one candidate', async () => {
@@ -255,6 +258,7 @@ describe('InstaView Trigger', () => {
 		expect(ids(await byCandidate.poll())).toEqual([b.analysis!.id]);
 		await emu().control.clearRequests();
 		expect((await byCandidate.poll()).returnedNull).toBe(true);
+		// An idle poll: the candidate itself; its re-verification is due only after MIN_WALK_CYCLE_POLLS.
 		expect((await emu().control.requests()).map((r) => r.path)).toEqual([`/candidates/${outside.id}`]);
 	});
 
@@ -290,27 +294,6 @@ describe('InstaView Trigger', () => {
 		);
 		expect(both.items).toHaveLength(2);
 		expect(both.items[0].json.callAttempts).toBeDefined();
-	});
-
-	test('429: waits out Retry-After inside the poll budget, else fails as a rate-limit NodeApiError', async () => {
-		completedCandidate(emu());
-		const trigger = new TriggerHarness(emu(), parameters());
-		const exhaust = async () => {
-			for (let i = 0; i < 20; i++) {
-				const response = await axios.get(`${emu().url}/candidates`, { headers: { Authorization: `Bearer ${DEMO_API_KEY}` }, validateStatus: () => true });
-				if (response.status === 429) return;
-			}
-			throw new Error('the rate limit was never reached');
-		};
-		await emu().control.setRateLimit({ perMinute: 6, perHour: 100000, windowMs: 1500 });
-		await exhaust();
-		const waited = await trigger.poll('trigger', 20000);
-		expect(waited.error).toBeUndefined();
-		expect((await emu().control.requests()).some((r) => r.status === 429 && r.authOk)).toBe(true);
-		await exhaust();
-		const refused = await trigger.poll('trigger', 400);
-		expect(refused.error).toBeInstanceOf(NodeApiError);
-		expect(refused.error?.httpCode).toBe('429');
 	});
 
 	test('a wrong API key surfaces as NodeApiError with httpCode 401', async () => {

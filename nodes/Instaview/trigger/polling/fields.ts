@@ -54,7 +54,7 @@ export const maxRequestsOption: INodeProperties = {
 	typeOptions: { minValue: MIN_REQUESTS_PER_POLL, maxValue: MAX_REQUESTS_PER_POLL },
 	default: DEFAULT_REQUESTS_PER_POLL,
 	description:
-		'Most API requests one poll may send (InstaView allows 60 a minute by default). Work left over continues on the next poll.',
+		'Most API requests one poll may send, retries included (InstaView allows 60 a minute by default). Work left over continues on the next poll. Left unset, the one-time check after activation may also use requests the rate-limit headers show are spare.',
 };
 
 /** Every field of the polling trigger, read once per poll. */
@@ -71,5 +71,7 @@ export function readPollOptions(context: IPollFunctions): PollOptions {
 			scope === 'candidate' ? locatorValue(context.getNodeParameter('candidateId', '', { extractValue: true })) : undefined,
 		emitExisting: extra.emitExisting === true,
 		maxRequests: Math.min(MAX_REQUESTS_PER_POLL, Math.max(MIN_REQUESTS_PER_POLL, requested)),
+		// A budget the user set is a hard cap; the default lets the activation check use the spare.
+		useSpare: extra.maxRequests === undefined,
 	};
 }

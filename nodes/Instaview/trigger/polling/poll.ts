@@ -1,23 +1,26 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { ANALYSIS_STATUS, isInFlightStatus, isTerminalStatus } from '../../helpers/analysisStatus';
-import { isDataObject } from '../../transport';
+import { isDataObject, RequestNotSentError } from '../../transport';
 import { analysisOf, compareAnalyses, matchesFilter, type AnalysisFilter, type AnalysisView } from '../output/analysis';
 import { buildAnalysisItem, type OutputOptions } from '../output/item';
 import { PeopleDirectory } from '../output/people';
 import { PollBudget } from './budget';
-import { budgetedGet, budgetedRequest, readCandidateInterviews, readCandidatePage, toSummary } from './reads';
+import { sharesOf, type WorkClass } from './shares';
+import { migrateState, writeState } from './storage';
+import { budgetedGet, budgetedRequest, readCandidateInterviews, readCandidatePage, toSummary, type CandidatePage } from './reads';
 import {
 	advanceScan,
+	advanceWalk,
 	commitCandidate,
 	deferCandidate,
+	finishCheckIfDone,
 	forgetCandidate,
 	initialState,
 	isHandled,
 	isNewSinceSeeding,
-	migrateState,
+	MIN_WALK_CYCLE_POLLS,
 	observeCandidate,
-	writeState,
 	type TriggerState,
 } from './state';
 
@@ -38,6 +41,8 @@ export interface PollOptions extends AnalysisFilter, OutputOptions {
 	candidateId?: string;
 	emitExisting: boolean;
 	maxRequests: number;
+	/** Whether the activation check may use the spare the rate-limit headers show (default budget only). */
+	useSpare: boolean;
 }
 
 /** A finished analysis found by a poll, with the interview it belongs to. */
@@ -54,44 +59,44 @@ export function scopeKeyOf(options: PollOptions): string {
 
 /**
  * Judges every analysis of one fully read candidate: which to emit, which to record as
- * handled, and whether one is still PENDING/PROCESSING. Pure apart from reading `state`.
+ * handled, and whether one is still PENDING/PROCESSING. Analyses that finished before
+ * activation are neither emitted nor recorded. Pure apart from reading `state`.
  */
 export function judgeCandidate(
 	state: TriggerState,
 	options: PollOptions,
 	candidateId: string,
 	interviews: IDataObject[],
-): { emit: Found[]; handled: string[]; pending: boolean; analyses: number } {
+): { emit: Found[]; handled: string[]; pending: boolean } {
 	const emit: Found[] = [];
 	const handled: string[] = [];
 	let pending = false;
-	let analyses = 0;
 	for (const interview of interviews) {
 		const analysis = analysisOf(interview);
 		if (!analysis) continue;
-		analyses++;
 		if (isInFlightStatus(analysis.status)) {
 			pending = true;
 			continue;
 		}
 		if (!isTerminalStatus(analysis.status) || isHandled(state, candidateId, analysis.id)) continue;
+		if (!isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting)) continue;
 		handled.push(analysis.id);
-		if (isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting) && matchesFilter(options, interview, analysis)) {
-			emit.push({ interview, analysis });
-		}
+		if (matchesFilter(options, interview, analysis)) emit.push({ interview, analysis });
 	}
-	return { emit, handled, pending, analyses };
+	return { emit, handled, pending };
 }
 
+type UnitResult = 'done' | 'nothing' | 'stopped';
+
 /**
- * The budgeted work of one production poll, applied to `state` one finished unit at a time:
- * 1. candidates in `queue` (count rose, or an analysis not yet terminal);
- * 2. the candidates scan, at least one page per poll so a long queue cannot starve it, at
- *    most one full cycle, and at most half the budget while `verify` is not empty;
- *    candidates it queues are read in the same poll if the budget allows;
- * 3. `verify` with what is left.
+ * The budgeted work of one production poll, applied to `state` one finished unit at a time.
+ * First every kind of work gets its share (`sharesOf`); then what is left goes, live, to changed
+ * candidates, the scan (up to one cycle) and due re-checks; while seeding, to re-checks, changed
+ * candidates, the scan's first cycle and the activation check, which at the default budget may
+ * also use the spare the rate-limit headers show.
  * A candidate that is gone (404) is forgotten; one whose read fails goes to the back.
- * Throws the request error; whatever was committed before stays in `state` and `found`.
+ * Throws the request error (or RequestNotSentError when the budget or quota stopped a
+ * request); whatever was committed before stays in `state` and `found`.
  */
 async function work(
 	context: IPollFunctions,
@@ -99,12 +104,15 @@ async function work(
 	options: PollOptions,
 	budget: PollBudget,
 	found: Found[],
-	fresh = false,
+	fresh: boolean,
 	people?: PeopleDirectory,
 ): Promise<void> {
 	const visited = new Set<string>();
-	// A fresh state's first request is always the scan (queue and verify are empty), so the
-	// seeding boundary can move to InstaView's clock before any analysis is judged against it.
+	const seeding = state.checking;
+	// Requests each candidate read must leave for what its emissions may need later in the poll.
+	const promised = (options.downloadPdf ? 1 : 0) + (options.addDetails ? DETAIL_READS_PER_CANDIDATE : 0);
+	// A fresh state's first request is always the scan (nothing is queued yet), so the seeding
+	// boundary moves to InstaView's clock before any analysis is judged against it.
 	const adoptServerClock = () => {
 		if (fresh && budget.meter.firstServerTime !== undefined) {
 			state.seededAt = new Date(budget.meter.firstServerTime).toISOString();
@@ -112,68 +120,111 @@ async function work(
 		}
 	};
 	const startCycle = state.scan.cycle;
-	let scanDone = false;
-	let scannedPages = 0;
+	const startWalkCycle = state.walk.cycle;
+	// A candidate the scan meets with analyses and no record is read at once, unless the
+	// activation check is still to reach its page (then the check reads it): while seeding, a
+	// page before the check's cursor was passed when the candidate had no analyses yet.
+	const discover = (page: number) => !state.checking || state.scan.cycle > 0 || state.walk.cycle > 0 || page < state.walk.page;
 
-	const readCandidate = async (candidateId: string): Promise<boolean> => {
+	const readPage = async (page: number): Promise<CandidatePage> => {
+		if (options.scope === 'candidate') {
+			const body = await budgetedGet(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
+			const summary = isDataObject(body) ? toSummary(body) : undefined;
+			return { candidates: summary ? [summary] : [], hasNextPage: false };
+		}
+		return readCandidatePage(context, budget, page, options.scope === 'job' ? options.jobId : undefined);
+	};
+
+	const readCandidate = async (candidateId: string): Promise<UnitResult> => {
 		visited.add(candidateId);
-		const read = await readCandidateInterviews(context, budget, candidateId, (options.downloadPdf ? 1 : 0) + (options.addDetails ? DETAIL_READS_PER_CANDIDATE : 0)).then(
+		const read = await readCandidateInterviews(context, budget, candidateId, promised).then(
 			(interviews) => ({ interviews, error: undefined }),
 			(error: unknown) => ({ interviews: undefined, error }),
 		);
 		if (read.error !== undefined) {
+			if (read.error instanceof RequestNotSentError) throw read.error;
 			// A deleted candidate has nothing left to emit; anything else is retried later,
 			// behind the other candidates, so one failing candidate cannot block the rest.
 			if ((read.error as { httpCode?: string }).httpCode === '404') {
 				forgetCandidate(state, candidateId);
-				return true;
+				return 'done';
 			}
 			deferCandidate(state, candidateId);
 			throw read.error;
 		}
-		const interviews = read.interviews;
-		if (!interviews) return false;
-		const verdict = judgeCandidate(state, options, candidateId, interviews);
+		if (!read.interviews) return 'stopped';
+		const verdict = judgeCandidate(state, options, candidateId, read.interviews);
 		commitCandidate(state, candidateId, verdict);
+		finishCheckIfDone(state);
 		found.push(...verdict.emit);
 		// Each PDF to download later is a request this poll has already promised.
 		if (options.downloadPdf) budget.reserved += verdict.emit.filter((entry) => entry.analysis.status === ANALYSIS_STATUS.COMPLETED).length;
 		// So are the candidate and job reads of the details (each distinct one once per poll).
 		if (options.addDetails && people) budget.reserved += people.plan(verdict.emit.map((entry) => entry.interview));
-		return true;
+		return 'done';
 	};
 
-	while (budget.canSpend()) {
-		const queued = state.queue.find((id) => !visited.has(id));
-		// Keep one request for the scan until it has read a page in this poll.
-		if (queued && (scanDone || scannedPages > 0 || budget.left > 1)) {
-			if (!(await readCandidate(queued))) return;
-			continue;
-		}
-		const toVerify = state.verify.find((id) => !visited.has(id));
-		// While candidates wait for verification, the scan gets half the budget, so a large
-		// company's scan cannot starve verification (and the reverse).
-		if (!scanDone && (!toVerify || scannedPages < Math.ceil(budget.maxRequests / 2))) {
-			if (options.scope === 'candidate') {
-				const body = await budgetedGet(context, budget, `/candidates/${encodeURIComponent(options.candidateId ?? '')}`, {}, `candidate ${options.candidateId}`);
-				adoptServerClock();
-				const summary = isDataObject(body) ? toSummary(body) : undefined;
-				if (summary) observeCandidate(state, summary.id, summary.analysisCount);
-				advanceScan(state, false);
-				scanDone = true;
-				continue;
-			}
-			const page = await readCandidatePage(context, budget, state.scan.page, options.scope === 'job' ? options.jobId : undefined);
+	const units: Record<WorkClass, () => Promise<UnitResult>> = {
+		changed: async () => {
+			const next = state.queue.find((entry) => entry.age === 0 && !visited.has(entry.id));
+			return next ? readCandidate(next.id) : 'nothing';
+		},
+		pending: async () => {
+			const due = state.queue.filter((entry) => entry.age > 0 && entry.due <= state.poll && !visited.has(entry.id));
+			if (!due.length) return 'nothing';
+			return readCandidate(due.reduce((oldest, entry) => (entry.due < oldest.due ? entry : oldest)).id);
+		},
+		scan: async () => {
+			if (state.scan.cycle !== startCycle) return 'nothing';
+			const scanned = state.scan.page;
+			const page = await readPage(scanned);
 			adoptServerClock();
-			for (const candidate of page.candidates) observeCandidate(state, candidate.id, candidate.analysisCount);
+			for (const candidate of page.candidates) observeCandidate(state, candidate, discover(scanned));
 			advanceScan(state, page.hasNextPage);
-			scannedPages++;
-			if (state.scan.cycle !== startCycle) scanDone = true;
-			continue;
+			return 'done';
+		},
+		walk: async () => {
+			const next = state.first.find((id) => !visited.has(id)) ?? state.walk.ids.find((id) => !visited.has(id));
+			if (next) return readCandidate(next);
+			// At most one walk cycle per poll, and re-verification cycles no closer than MIN_WALK_CYCLE_POLLS.
+			if (state.walk.page === 1 && (state.walk.cycle !== startWalkCycle || (!state.checking && state.poll - state.walk.since < MIN_WALK_CYCLE_POLLS))) {
+				return 'nothing';
+			}
+			const page = await readPage(state.walk.page);
+			adoptServerClock();
+			// The walk reads this page's candidates with analyses itself.
+			for (const candidate of page.candidates) observeCandidate(state, candidate, false);
+			const toRead = page.candidates.filter((candidate) => candidate.analysisCount > 0 && !visited.has(candidate.id)).map((candidate) => candidate.id);
+			advanceWalk(state, toRead, page.hasNextPage);
+			finishCheckIfDone(state);
+			return 'done';
+		},
+	};
+
+	const shares = sharesOf(budget.maxRequests, seeding);
+	const spent: Record<WorkClass, number> = { changed: 0, scan: 0, pending: 0, walk: 0 };
+	// While seeding, the scan's first cycle goes first: it finds the candidates most likely to
+	// have an analysis in flight (analyses but no rating), which the activation check reads first.
+	const firstCycle = seeding && state.scan.cycle === 0;
+	// Live, the scan goes before further re-checks: a new analysis must not wait behind many stuck ones.
+	const leftovers: WorkClass[] = seeding ? ['pending', 'changed', ...(firstCycle ? (['scan'] as WorkClass[]) : []), 'walk', 'scan'] : ['changed', 'scan', 'pending'];
+	const plan: Array<[WorkClass, number]> = [
+		...(['changed', 'pending', 'scan', 'walk'] as WorkClass[]).map((kind): [WorkClass, number] => [kind, shares[kind]]),
+		...leftovers.map((kind): [WorkClass, number] => [kind, Number.POSITIVE_INFINITY]),
+	];
+	for (const [kind, share] of plan) {
+		// Only the activation check, and the re-checks of what it found in flight, may go past
+		// the cap, into the spare the headers show.
+		budget.spareAllowed = seeding && options.useSpare && (kind === 'walk' || kind === 'pending' || (kind === 'scan' && firstCycle));
+		while (spent[kind] < share && budget.canSpend(1 + (kind === 'scan' ? 0 : promised), budget.spareAllowed)) {
+			const before = budget.used;
+			const result = await units[kind]();
+			spent[kind] += budget.used - before;
+			if (result === 'stopped') return;
+			if (result === 'nothing') break;
 		}
-		if (!toVerify) return;
-		if (!(await readCandidate(toVerify))) return;
 	}
+	budget.spareAllowed = false;
 }
 
 /** The items of one poll, in completion order, each with its PDF if asked (within the budget). */
@@ -185,6 +236,8 @@ async function buildItems(
 	people: PeopleDirectory,
 ): Promise<INodeExecutionData[]> {
 	const sorted = [...found].sort((a, b) => compareAnalyses(a.analysis, b.analysis));
+	// The requests promised to these PDFs are now spent on them.
+	budget.reserved = 0;
 	const items: INodeExecutionData[] = [];
 	for (const { interview, analysis } of sorted) {
 		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget), people));
@@ -206,17 +259,26 @@ export async function pollProduction(
 	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
 	const { bucket, state, fresh } = loadState(context, options);
-	const budget = PollBudget.forPoll(context, options.maxRequests);
+	const budget = await PollBudget.forPoll(context, options.maxRequests);
+	state.poll++;
 	const found: Found[] = [];
 	const people = peopleOfPoll(context, budget);
 	let failure: unknown;
 	try {
 		await work(context, state, options, budget, found, fresh, people);
 	} catch (error) {
-		failure = error;
+		// The budget or the key's quota stopped a request before it was sent: not a failure, the
+		// next poll resumes from the state kept here.
+		if (!(error instanceof RequestNotSentError)) failure = error;
 	}
-	// Only finished units changed `state`, so it is safe to store even after a failure.
-	writeState(bucket, state);
+	if (budget.quotaSpent) {
+		context.logger.info(
+			`InstaView Trigger: the API key's rate limit is down to the reserve kept for other workflows; this poll sent ${budget.used} request(s) and the next one continues`,
+		);
+	}
+	// Only finished units changed `state`, so it is safe to store even after a failure. A poll
+	// that sent nothing (the quota was known to be spent) leaves the stored state as it was.
+	if (budget.used > 0) writeState(bucket, state);
 	if (failure !== undefined) {
 		if (found.length === 0) throw failure;
 		context.logger.warn(
@@ -235,7 +297,7 @@ export async function pollManual(
 	context: IPollFunctions,
 	options: PollOptions,
 ): Promise<INodeExecutionData[][] | null> {
-	const budget = PollBudget.forPoll(context, options.maxRequests);
+	const budget = await PollBudget.forPoll(context, options.maxRequests);
 	// The test event's candidate and job reads come out of the same budget.
 	if (options.addDetails) budget.reserved += DETAIL_READS_PER_CANDIDATE;
 	const manual: PollOptions = { ...options, emitExisting: true };

@@ -1,186 +1,195 @@
 /**
- * State of the InstaView Trigger, kept in the node's static data (plain JSON, `v: 1`).
+ * State of the InstaView Trigger, kept in the node's static data (plain JSON, `v: 2`).
  *
  * Why this shape: InstaView has no feed of analyses. GET /interviews needs a candidateId and
- * has no sort or date filter, so the trigger watches each candidate's `analysisCount` (it
- * rises when an analysis is CREATED, as PENDING) and reads a candidate's interviews only when
- * that count rose, or while one of its analyses is still PENDING/PROCESSING (completion
- * changes no count, so such a candidate stays in `queue` until every analysis is terminal).
+ * has no sort or date filter, so the trigger scans the candidates list and reads a candidate's
+ * interviews only when something tells it to:
+ * - its signature changed: `analysisCount` (rises when an analysis is created, as PENDING),
+ *   plus `interviewCount`, `overallRating` and `updatedAt`, which may move with an analysis
+ *   (not promised by the docs, so they only add reasons to read, never remove one);
+ * - one of its analyses is still PENDING/PROCESSING (completion changes no count): it stays in
+ *   `queue` and is re-read with a back-off that grows with its age (see `recheckGap`);
+ * - the walk reaches it: a second, slow pass over the candidates list that reads every
+ *   candidate with analyses. Its first cycle is the activation check (which analyses were in
+ *   flight at activation); after that it re-verifies everything on a small fixed share, so what
+ *   the signals miss (an analysed interview deleted and another analysis created between two
+ *   scans leaves every count unchanged) is still found within a bounded number of polls.
  *
- * - `known[k]` = `[analysisCount, ...handled]`, where `k` is 11 base64url characters (66 bits)
- *   of the SHA-256 of the candidate id and `handled` holds 6 characters (36 bits) of the SHA-256
- *   of each analysis already emitted or deliberately skipped (unique among one candidate's). One entry per candidate that has
- *   analyses; candidates with none are not stored. Hashing, not id prefixes: ids that share a
- *   prefix (time-ordered UUIDs, or ids made by hand) would otherwise share an entry, and a
- *   shared count can hide a rise. At 10,000 candidates the chance that any two keys collide is
- *   below 1 in 10^12; short keys keep the state near 30 bytes a candidate.
- * - `queue`: full candidate ids whose interviews must be read (count rose, or not terminal).
- * - `verify`: candidates that had analyses when seeding began; their states at activation are
- *   unknown, so they are read lazily with leftover budget.
- * - `scan`: next page of the candidates scan; one scan cycle may span several polls.
- * - `seededAt`: InstaView's time when seeding began (its first answer's timestamp). A terminal analysis whose `general.updatedAt`
- *   is not after it finished before activation: it is recorded, not emitted (unless "Emit
- *   Existing Analyses" is on). The same rule also guards candidates the scan first meets with
- *   analyses in the live phase (e.g. skipped while a deletion shifted the pages), so old
- *   analyses are never emitted as new. Taking the time from InstaView's answer (envelope
- *   `timestamp`, else the Date header) keeps clock skew between n8n and InstaView out of it.
- * - `scopeKey`: a different scope (all / job / candidate) starts seeding again.
+ * Stored fields:
+ * - `cands`: one string of 9-character records, sorted: 7 base64url characters (42 bits) of
+ *   the SHA-256 of the candidate id, one for `analysisCount` (capped at 63) and one (6 bits) of
+ *   a hash of the signature. Only candidates that have had analyses are stored (10,000 → 90 KB).
+ *   Two candidates sharing a key (odds ~1 in 10^5 at 10,000) cost extra reads, not misses.
+ * - `handled[k]`: 5 base64url characters (30 bits) of the SHA-256 of each analysis emitted or
+ *   deliberately skipped after activation. Analyses that finished before activation are not
+ *   recorded: the `seededAt` rule already keeps them out.
+ * - `queue`: `[candidateId, duePoll, age]`: age 0 = a signature changed (read first), age ≥ 1 =
+ *   an analysis was still in flight at the age-th read.
+ * - `scan`: `[page, cycle]` of the signature scan; `walk`: `[page, cycle, since, ...ids]` with
+ *   the poll its cycle began at and the ids of its current page still to read; `first`: ids the activation check reads before its pages
+ *   (candidates with analyses but no rating: most likely to have one in flight).
+ * - `seededAt`: InstaView's time when seeding began (its first answer's timestamp). A terminal
+ *   analysis whose `general.updatedAt` is before it finished before activation: it is never
+ *   emitted (unless "Emit Existing Analyses" is on). Taking the time from InstaView's answer
+ *   keeps clock skew between n8n and InstaView out of it.
+ * - `phase`: 'seeding' until the scan's first cycle is done (as in v1); `checking`: until the
+ *   activation check is done. `poll`: production polls so far (queue due times count polls);
+ *   `scopeKey`: a different scope starts seeding again.
  *
- * Work is committed per unit (a scanned page, or a candidate whose interview pages were all
- * read), so a poll that fails half-way keeps what it finished and redoes only the rest.
- * Callers must always assign whole new values to static data (see `writeState`).
+ * Work is committed per unit (a page, or a candidate whose interview pages were all read), so a
+ * poll that fails half-way keeps what it finished and redoes only the rest. Callers must always
+ * assign whole new values to static data (see `writeState`).
  *
  * Known limits (documented, not solved): an analysis finished in the very millisecond of
- * `seededAt` counts as new, even if it finished just before; if an analysed interview is deleted and another analysis is created between
- * two scans of that candidate, the count is unchanged and the new one is only found when the
- * candidate is read for another reason; an analysis skipped as FAILED under "Completed" is
- * not emitted if InstaView later re-runs it to COMPLETED under the same id; with Download
- * PDF, a candidate with several new analyses can exceed the request cap by those PDFs.
- * Cost: an idle poll reads min(budget, pages left in the cycle) candidate pages of 100; the
- * stored state is about 30 bytes per candidate with analyses (10,000 → ~300 KB).
+ * `seededAt` counts as new, even if it finished just before; an analysis skipped as FAILED
+ * under "Completed" is not emitted if InstaView later re-runs it to COMPLETED under the same id;
+ * the walk follows list pages, so while candidates are deleted a candidate can slip past one
+ * walk cycle (it is read in the next).
  */
 import { createHash } from 'crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+export const STATE_VERSION = 2;
 
-export const STATE_VERSION = 1;
+export const KEY_LENGTH = 7;
+export const ANALYSIS_KEY_LENGTH = 5;
+export const RECORD_LENGTH = KEY_LENGTH + 2;
+export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Signature character of a record migrated from v1, which stored only the count. */
+export const UNKNOWN_SIGNATURE = '.';
+/** At most this many candidates are read before the activation check's pages. */
+export const MAX_FIRST = 100;
+/** Longest gap, in polls, between two re-checks of a candidate whose analysis stays in flight. */
+export const MAX_RECHECK_GAP = 4;
+/** Re-checks at every poll before the back-off starts. */
+export const EAGER_RECHECKS = 4;
+/** Fewest polls between the starts of two re-verification cycles (an hour at one poll a minute). */
+export const MIN_WALK_CYCLE_POLLS = 60;
 
-export type KnownEntry = [number, ...string[]];
+export interface QueueEntry {
+	id: string;
+	/** Poll number from which it may be read again. */
+	due: number;
+	/** 0: its signature changed; n ≥ 1: an analysis was still in flight at its n-th read. */
+	age: number;
+}
 
 export interface TriggerState {
-	v: 1;
+	v: 2;
 	scopeKey: string;
+	/** 'seeding' until the scan's first cycle is done (as in v1). */
 	phase: 'seeding' | 'live';
-	/** ISO time when seeding began. */
+	/** Whether the activation check (the walk's first cycle) is still running. */
+	checking: boolean;
 	seededAt: string;
+	poll: number;
 	scan: { page: number; cycle: number };
-	known: Record<string, KnownEntry>;
-	queue: string[];
-	verify: string[];
+	/** `since`: the poll at which the current walk cycle began. */
+	walk: { page: number; cycle: number; since: number; ids: string[] };
+	first: string[];
+	/** Candidate key → count character + signature character. */
+	cands: Map<string, string>;
+	handled: Record<string, string>;
+	queue: QueueEntry[];
+}
+
+/** What the candidates list says of one candidate. */
+export interface CandidateSummary {
+	id: string;
+	analysisCount: number;
+	interviewCount?: unknown;
+	overallRating?: unknown;
+	updatedAt?: unknown;
 }
 
 function digest(id: string, characters: number): string {
 	return createHash('sha256').update(id.replace(/-/g, '').toLowerCase()).digest('base64url').slice(0, characters);
 }
 
-/** 66 bits: unique among a company's candidates (two keys in 100,000 collide with odds ~1 in 10^10). */
+/** 42 bits: unique among a company's candidates (a shared key only costs extra reads). */
 export function candidateKey(candidateId: string): string {
-	return digest(candidateId, 11);
+	return digest(candidateId, KEY_LENGTH);
 }
 
-/** 36 bits: only needs to be unique among one candidate's analyses. */
+/** 30 bits: only needs to be unique among one candidate's analyses. */
 export function analysisKey(analysisId: string): string {
-	return digest(analysisId, 6);
+	return digest(analysisId, ANALYSIS_KEY_LENGTH);
+}
+
+/** Count character and signature character of a candidate as the list shows it. */
+export function recordOf(summary: CandidateSummary): string {
+	const count = ALPHABET[Math.min(63, Math.max(0, Math.floor(summary.analysisCount)))];
+	const signed = JSON.stringify([summary.analysisCount, summary.interviewCount ?? null, summary.overallRating ?? null, summary.updatedAt ?? null]);
+	return count + createHash('sha256').update(signed).digest('base64url')[0];
+}
+
+/** Polls to wait before re-reading a candidate whose analysis was still in flight at its `age`-th read. */
+export function recheckGap(age: number): number {
+	return age <= EAGER_RECHECKS ? 1 : Math.min(MAX_RECHECK_GAP, 2 ** (age - EAGER_RECHECKS));
 }
 
 export function initialState(scopeKey: string, now: Date): TriggerState {
 	return {
-		v: 1,
+		v: 2,
 		scopeKey,
 		phase: 'seeding',
+		checking: true,
 		seededAt: now.toISOString(),
+		poll: 0,
 		scan: { page: 1, cycle: 0 },
-		known: {},
+		walk: { page: 1, cycle: 0, since: 0, ids: [] },
+		first: [],
+		cands: new Map(),
+		handled: {},
 		queue: [],
-		verify: [],
 	};
 }
 
-const isStringArray = (value: unknown): value is string[] =>
-	Array.isArray(value) && value.every((entry) => typeof entry === 'string');
-
-function isKnownEntry(value: unknown): value is KnownEntry {
-	return (
-		Array.isArray(value) &&
-		value.length >= 1 &&
-		typeof value[0] === 'number' &&
-		Number.isFinite(value[0]) &&
-		value.slice(1).every((entry) => typeof entry === 'string')
-	);
+function enqueue(state: TriggerState, candidateId: string, due: number, age?: number): void {
+	const existing = state.queue.find((entry) => entry.id === candidateId);
+	if (existing) {
+		existing.due = Math.min(existing.due, due);
+		if (age !== undefined) existing.age = age;
+		return;
+	}
+	state.queue.push({ id: candidateId, due, age: age ?? 0 });
 }
 
 /**
- * Reads stored static data into a fresh copy (never the stored objects themselves). Returns
- * undefined when there is no usable state, which makes the next production poll seed again.
- * Later versions add a branch here that converts v1 to vN.
+ * Applies one candidate seen in a list page: stores its record and queues it for reading when
+ * its signature changed, or when it is new with analyses and `discover` is on (once the first
+ * scan cycle is done; before, the activation check covers it). While seeding, a candidate with
+ * analyses and no rating is put on the activation check's `first` list.
  */
-export function migrateState(raw: IDataObject | undefined): TriggerState | undefined {
-	if (!raw || raw.v !== STATE_VERSION) return undefined;
-	const { scopeKey, phase, seededAt, scan, known, queue, verify } = raw as Record<string, unknown>;
-	if (typeof scopeKey !== 'string' || (phase !== 'seeding' && phase !== 'live')) return undefined;
-	if (typeof seededAt !== 'string' || Number.isNaN(Date.parse(seededAt))) return undefined;
-	const scanObject = (scan ?? {}) as Record<string, unknown>;
-	const page = Number(scanObject.page);
-	const cycle = Number(scanObject.cycle);
-	const knownCopy: Record<string, KnownEntry> = {};
-	if (known && typeof known === 'object' && !Array.isArray(known)) {
-		for (const [key, entry] of Object.entries(known)) {
-			if (isKnownEntry(entry)) knownCopy[key] = [...entry];
+export function observeCandidate(state: TriggerState, summary: CandidateSummary, discover: boolean): boolean {
+	const key = candidateKey(summary.id);
+	const stored = state.cands.get(key);
+	if (summary.analysisCount <= 0 && stored === undefined) return false;
+	const record = recordOf(summary);
+	if (stored === record) return false;
+	state.cands.set(key, record);
+	if (stored === undefined) {
+		if (state.checking && state.walk.cycle === 0 && summary.overallRating == null && state.first.length < MAX_FIRST && !state.first.includes(summary.id)) {
+			state.first.push(summary.id);
 		}
+		if (!discover) return false;
+	} else if (stored[1] === UNKNOWN_SIGNATURE && stored[0] === record[0]) {
+		// Migrated from v1, which knew only the count: the same count is no news.
+		return false;
 	}
-	return {
-		v: 1,
-		scopeKey,
-		phase,
-		seededAt,
-		// Self-healing: a damaged cursor restarts the scan rather than blocking it.
-		scan: {
-			page: Number.isInteger(page) && page >= 1 && page <= 10000 ? page : 1,
-			cycle: Number.isInteger(cycle) && cycle >= 0 ? cycle : 0,
-		},
-		known: knownCopy,
-		queue: isStringArray(queue) ? [...new Set(queue)] : [],
-		verify: isStringArray(verify) ? [...new Set(verify)] : [],
-	};
-}
-
-/** Writes every field as a new value (n8n only notices reassignments, not in-place edits). */
-export function writeState(target: IDataObject, state: TriggerState): void {
-	const copy = JSON.parse(JSON.stringify(state)) as IDataObject;
-	for (const key of Object.keys(target)) {
-		if (!(key in copy)) delete target[key];
-	}
-	for (const [key, value] of Object.entries(copy)) target[key] = value;
-}
-
-export type ScanVerdict = 'none' | 'verify' | 'queue';
-
-/**
- * Applies one candidate from the scan: stores its count and says whether its interviews must
- * be read. While seeding, a candidate first seen with analyses is to be verified; otherwise a
- * count above the stored one (unknown = 0) queues it.
- */
-export function observeCandidate(state: TriggerState, candidateId: string, analysisCount: number): ScanVerdict {
-	const key = candidateKey(candidateId);
-	const entry = state.known[key];
-	if (analysisCount <= 0) {
-		if (entry) {
-			const { [key]: _removed, ...rest } = state.known;
-			void _removed;
-			state.known = rest;
-		}
-		return 'none';
-	}
-	const stored = entry ? entry[0] : 0;
-	if (analysisCount !== stored) {
-		state.known = { ...state.known, [key]: [analysisCount, ...(entry ? entry.slice(1) : [])] as KnownEntry };
-	}
-	if (!entry && state.phase === 'seeding') {
-		if (!state.verify.includes(candidateId) && !state.queue.includes(candidateId)) {
-			state.verify = [...state.verify, candidateId];
-		}
-		return 'verify';
-	}
-	if (analysisCount > stored) {
-		if (!state.queue.includes(candidateId)) state.queue = [...state.queue, candidateId];
-		return 'queue';
-	}
-	return 'none';
+	if (summary.analysisCount <= 0) return false;
+	// Age 0: read with the changed candidates, ahead of (and restarting) any back-off.
+	enqueue(state, summary.id, state.poll, 0);
+	return true;
 }
 
 export function isHandled(state: TriggerState, candidateId: string, analysisId: string): boolean {
-	const entry = state.known[candidateKey(candidateId)];
-	return !!entry && entry.indexOf(analysisKey(analysisId), 1) > 0;
+	const list = state.handled[candidateKey(candidateId)];
+	if (!list) return false;
+	const wanted = analysisKey(analysisId);
+	for (let at = 0; at < list.length; at += ANALYSIS_KEY_LENGTH) {
+		if (list.startsWith(wanted, at)) return true;
+	}
+	return false;
 }
 
 export interface CandidateOutcome {
@@ -188,48 +197,53 @@ export interface CandidateOutcome {
 	handled: string[];
 	/** Whether an analysis is still PENDING/PROCESSING (keep watching the candidate). */
 	pending: boolean;
-	/** Number of analyses seen, to keep the stored count at least that high. */
-	analyses: number;
+}
+
+function removeId(list: string[], candidateId: string): string[] {
+	return list.includes(candidateId) ? list.filter((id) => id !== candidateId) : list;
 }
 
 /**
- * Commits one fully read candidate: records handled analyses, drops it from `verify`, and
- * keeps it in `queue` (moved to the back) only while an analysis is not terminal.
+ * Commits one fully read candidate: records handled analyses, takes it off the walk's and the
+ * activation check's lists, and keeps it queued only while an analysis is in flight, due again
+ * after a gap that grows with the number of reads that found it in flight.
  */
 export function commitCandidate(state: TriggerState, candidateId: string, outcome: CandidateOutcome): void {
 	const key = candidateKey(candidateId);
-	const entry = state.known[key];
-	if (outcome.analyses > 0 || entry) {
-		const previous = entry ? entry.slice(1) : [];
-		const added = outcome.handled.map(analysisKey).filter((id) => !previous.includes(id));
-		const count = Math.max(entry ? entry[0] : 0, outcome.analyses);
-		state.known = { ...state.known, [key]: [count, ...previous, ...[...new Set(added)]] as KnownEntry };
+	for (const id of new Set(outcome.handled)) {
+		if (!isHandled(state, candidateId, id)) state.handled[key] = (state.handled[key] ?? '') + analysisKey(id);
 	}
-	state.verify = state.verify.filter((id) => id !== candidateId);
-	const others = state.queue.filter((id) => id !== candidateId);
-	state.queue = outcome.pending ? [...others, candidateId] : others;
+	state.walk.ids = removeId(state.walk.ids, candidateId);
+	state.first = removeId(state.first, candidateId);
+	const entry = state.queue.find((queued) => queued.id === candidateId);
+	state.queue = state.queue.filter((queued) => queued.id !== candidateId);
+	if (outcome.pending) {
+		const age = (entry?.age ?? 0) + 1;
+		state.queue.push({ id: candidateId, due: state.poll + recheckGap(age), age });
+	}
 }
 
-/** Moves a candidate to the back of `queue` and `verify` (after a failed read). */
+/** After a failed read: the candidate waits for the next poll, behind the others. */
 export function deferCandidate(state: TriggerState, candidateId: string): void {
-	const back = (list: string[]) => (list.includes(candidateId) ? [...list.filter((id) => id !== candidateId), candidateId] : list);
-	state.queue = back(state.queue);
-	state.verify = back(state.verify);
+	const entry = state.queue.find((queued) => queued.id === candidateId);
+	if (entry) {
+		state.queue = [...state.queue.filter((queued) => queued !== entry), { ...entry, due: Math.max(entry.due, state.poll + 1) }];
+	}
+	if (state.walk.ids.includes(candidateId)) state.walk.ids = [...removeId(state.walk.ids, candidateId), candidateId];
+	if (state.first.includes(candidateId)) state.first = [...removeId(state.first, candidateId), candidateId];
 }
 
 /** Drops a candidate InstaView no longer has (404): nothing of it can be emitted any more. */
 export function forgetCandidate(state: TriggerState, candidateId: string): void {
 	const key = candidateKey(candidateId);
-	if (state.known[key]) {
-		const { [key]: _removed, ...rest } = state.known;
-		void _removed;
-		state.known = rest;
-	}
-	state.queue = state.queue.filter((id) => id !== candidateId);
-	state.verify = state.verify.filter((id) => id !== candidateId);
+	state.cands.delete(key);
+	delete state.handled[key];
+	state.queue = state.queue.filter((queued) => queued.id !== candidateId);
+	state.walk.ids = removeId(state.walk.ids, candidateId);
+	state.first = removeId(state.first, candidateId);
 }
 
-/** The scan finished a page: move to the next one, or start a new cycle (ends seeding). */
+/** The scan finished a page: move to the next one, or start a new cycle. */
 export function advanceScan(state: TriggerState, hasNextPage: boolean): void {
 	if (hasNextPage && state.scan.page < 10000) {
 		state.scan = { page: state.scan.page + 1, cycle: state.scan.cycle };
@@ -237,6 +251,23 @@ export function advanceScan(state: TriggerState, hasNextPage: boolean): void {
 	}
 	state.scan = { page: 1, cycle: state.scan.cycle + 1 };
 	state.phase = 'live';
+}
+
+/** The walk read a page: its candidates with analyses are to be read; a last page ends the cycle. */
+export function advanceWalk(state: TriggerState, idsToRead: string[], hasNextPage: boolean): void {
+	const ids = [...new Set([...state.walk.ids, ...idsToRead])];
+	if (hasNextPage && state.walk.page < 10000) {
+		state.walk = { ...state.walk, page: state.walk.page + 1, ids };
+		return;
+	}
+	state.walk = { page: 1, cycle: state.walk.cycle + 1, since: state.poll, ids };
+}
+
+/** Ends the activation check once it has read every candidate it found. */
+export function finishCheckIfDone(state: TriggerState): void {
+	if (state.checking && state.walk.cycle > 0 && state.walk.ids.length === 0 && state.first.length === 0) {
+		state.checking = false;
+	}
 }
 
 /** Whether a terminal analysis counts as new, i.e. finished after the trigger was activated. */

@@ -72,8 +72,17 @@ describe('API errors become actionable NodeApiErrors', () => {
 		await ctx.emulator.control.addFault({ path: '/interviews', status: 429, headers: { 'Retry-After': '1' }, body: { statusCode: 429, message: 'Rate limit exceeded', retryAfter: 1 }, times: 5 });
 		const { error } = await runInstaview(ctx.emulator, get);
 		expect(error?.httpCode).toBe('429');
-		expect(error?.message).toMatch(/rate limit is still exceeded after waiting 1(\.\d)? s/);
+		expect(error?.message).toMatch(/rate limit is still exceeded after waiting 1(\.\d)? s: it asks to wait 1 s more, past the 2 s the node waits at most/);
 		expect(await apiRequests(ctx.emulator)).toHaveLength(2);
+	});
+
+	test('a Retry-After longer than the node waits is reported as asked, not as a 0 s wait', async () => {
+		await ctx.emulator.control.addFault({ path: '/interviews', status: 429, headers: { 'Retry-After': '3600' }, body: { statusCode: 429, message: 'Rate limit exceeded', retryAfter: 1800 } });
+		const { error } = await runInstaview(ctx.emulator, get);
+		expect(error?.httpCode).toBe('429');
+		expect(error?.message).toBe("InstaView's rate limit is used up: it asks to wait 60 min, longer than the node waits (10 s at most)");
+		expect(error?.description).toMatch(/Run this again after that time/);
+		expect(await apiRequests(ctx.emulator)).toHaveLength(1);
 	});
 
 	test('429 within the allowed wait is waited out and the request succeeds, even a POST', async () => {

@@ -1,4 +1,4 @@
-import { RateLimitTracker, readRateLimitHeaders, RESET_MARGIN_MS, retryAfterMs, waitBeforeNextRequest } from '../../../../nodes/Instaview/transport/rateLimit';
+import { currentWindows, RateLimitTracker, readRateLimitHeaders, RESET_MARGIN_MS, retryAfterMs, waitBeforeNextRequest } from '../../../../nodes/Instaview/transport/rateLimit';
 
 const NOW = 1_700_000_000_000;
 const headers = (remainingMinute: number, resetMinute: number, remainingHour = 1000) => ({
@@ -41,8 +41,25 @@ describe('rate-limit pacing', () => {
 
 	test('the tracker marks a key exhausted until the time a 429 gave', () => {
 		const tracker = new RateLimitTracker();
-		tracker.markExhausted('k', NOW + 2000, NOW);
+		tracker.markExhausted('k', 2000, NOW);
 		expect(waitBeforeNextRequest(tracker.get('k'), NOW)).toBe(2000 + RESET_MARGIN_MS);
 		expect(tracker.get('other')).toBeUndefined();
+	});
+
+	test('resets are judged on InstaView\'s clock: an hour of skew neither blocks nor frees a window early', () => {
+		const serverAt = NOW + 3600000;
+		const snapshot = readRateLimitHeaders({ ...headers(0, serverAt / 1000 + 30, 500), 'x-ratelimit-reset-hour': String(serverAt / 1000 + 600) }, NOW, serverAt)!;
+		expect(waitBeforeNextRequest(snapshot, NOW)).toBe(30000 + RESET_MARGIN_MS);
+		expect(currentWindows(snapshot, NOW + 10000).minute.remaining).toBe(0);
+		// 31 s later (local clock) the minute window has started again (what is left is unknown
+		// until the next answer); the hour window has not.
+		const later = currentWindows(snapshot, NOW + 31000);
+		expect(later.minute).toEqual({ limit: 60 });
+		expect(later.hour.remaining).toBe(500);
+		// A 429 keeps the server's clock, so its wait is measured the same way.
+		const tracker = new RateLimitTracker();
+		tracker.update('k', snapshot);
+		tracker.markExhausted('k', 5000, NOW + 1000);
+		expect(waitBeforeNextRequest(tracker.get('k'), NOW + 1000)).toBe(5000 + RESET_MARGIN_MS);
 	});
 });

@@ -1,8 +1,11 @@
 /** Shared set-up for the InstaView Trigger tests: runs polls against the emulator like n8n does. */
+import axios from 'axios';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { InstaviewTrigger } from '../../../../nodes/Instaview/InstaviewTrigger.node';
 import { resetRateLimitTracking, transportSettings } from '../../../../nodes/Instaview/transport';
+import type { TriggerState } from '../../../../nodes/Instaview/trigger/polling/state';
+import { migrateState } from '../../../../nodes/Instaview/trigger/polling/storage';
 import { DEMO_API_KEY, startEmulator, type Emulator, type EmulatorOptions, type Interview } from '../../../emulator';
 import { advanceInterview } from '../../../emulator/lifecycle';
 import type { AdvanceInterviewBody } from '../../../emulator/types';
@@ -127,6 +130,21 @@ export function analysesWithStatus(emulator: Emulator, statuses: number[]): stri
 	return ids;
 }
 
+/** The stored state, read the way the trigger reads it (whatever version it was written in). */
+export function stateOf(staticData: IDataObject): TriggerState {
+	const state = migrateState(staticData);
+	if (!state) throw new Error('no trigger state');
+	return state;
+}
+
+/** Seeding done, nothing queued, the scan back at its first page (the walk goes on for ever). */
+export function isSettled(staticData: IDataObject): boolean {
+	const state = migrateState(staticData);
+	return !!state && state.phase === 'live' && !state.checking && state.queue.length === 0 && state.scan.page === 1;
+}
+
+export const queuedIds = (staticData: IDataObject) => stateOf(staticData).queue.map((entry) => entry.id);
+
 export const analysisIdOf = (item: INodeExecutionData) => String(item.json.analysisId ?? (item.json.analysis as IDataObject)?.id);
 
 export interface StateMeasurement {
@@ -158,19 +176,18 @@ export async function measureStateSize(emulator: Emulator, candidates: number, m
 		const result = await trigger.poll();
 		if (result.error) throw result.error;
 		seedingPolls++;
-		const state = trigger.staticData as { phase?: string; verify?: string[]; queue?: string[] };
-		if (state.phase === 'live' && !state.verify?.length && !state.queue?.length) break;
+		if (isSettled(trigger.staticData)) break;
 	}
 	const seedingRequests = (await emulator.control.requests()).length;
 	trigger.params = parameters({ options: { maxRequests } });
 	// Start the measured cycle at page 1.
-	while ((trigger.staticData.scan as { page: number }).page !== 1) await trigger.poll();
+	while (stateOf(trigger.staticData).scan.page !== 1) await trigger.poll();
 	await emulator.control.clearRequests();
 	const first = await trigger.poll();
 	if (first.items.length || first.error) throw new Error('the idle poll was not idle');
 	const idlePollRequests = (await emulator.control.requests()).length;
 	let pollsPerCycle = 1;
-	while ((trigger.staticData.scan as { page: number }).page !== 1) {
+	while (stateOf(trigger.staticData).scan.page !== 1) {
 		await trigger.poll();
 		pollsPerCycle++;
 	}
@@ -185,4 +202,42 @@ export async function measureStateSize(emulator: Emulator, candidates: number, m
 		stateBytes: trigger.stateBytes(),
 		baselineRequestsPerPoll: Math.ceil(candidates / 100) + candidates,
 	};
+}
+
+/**
+ * A virtual clock for the node and the in-process emulator together (both read Date.now), so
+ * "one poll a minute" under real rate-limit windows runs in milliseconds.
+ */
+export class VirtualClock {
+	private offset = 0;
+	private readonly realNow = Date.now.bind(Date);
+	private spy?: jest.SpyInstance<number, []>;
+
+	install(): this {
+		this.spy = jest.spyOn(Date, 'now').mockImplementation(() => this.realNow() + this.offset);
+		return this;
+	}
+
+	advance(ms: number): void {
+		this.offset += ms;
+	}
+
+	uninstall(): void {
+		this.spy?.mockRestore();
+	}
+}
+
+/** Requests another workflow sends with the same key (they spend the same quota). */
+export async function otherTraffic(emulator: Emulator, requests: number): Promise<number[]> {
+	const statuses: number[] = [];
+	for (let i = 0; i < requests; i++) {
+		const response = await axios.get(`${emulator.url}/agents`, {
+			params: { limit: 1 },
+			headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+			validateStatus: () => true,
+			proxy: false,
+		});
+		statuses.push(response.status);
+	}
+	return statuses;
 }

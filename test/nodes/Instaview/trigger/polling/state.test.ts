@@ -1,16 +1,19 @@
 import {
 	advanceScan,
+	advanceWalk,
 	analysisKey,
 	candidateKey,
 	commitCandidate,
 	deferCandidate,
+	finishCheckIfDone,
 	forgetCandidate,
 	initialState,
 	isHandled,
 	isNewSinceSeeding,
-	migrateState,
+	MAX_RECHECK_GAP,
 	observeCandidate,
-	writeState,
+	recheckGap,
+	recordOf,
 	type TriggerState,
 } from '../../../../../nodes/Instaview/trigger/polling/state';
 
@@ -20,11 +23,20 @@ const AN1 = 'aaaa1111-0000-4000-8000-000000000001';
 const AN2 = 'bbbb2222-0000-4000-8000-000000000002';
 
 const fresh = (): TriggerState => initialState('all', new Date('2026-05-01T10:00:00.000Z'));
+const live = (): TriggerState => ({ ...fresh(), phase: 'live', checking: false, walk: { page: 1, cycle: 1, since: 0, ids: [] }, scan: { page: 1, cycle: 1 } });
+const summary = (id: string, analysisCount: number, extra: Partial<{ interviewCount: number; overallRating: number | null; updatedAt: string }> = {}) => ({
+	id,
+	analysisCount,
+	interviewCount: analysisCount,
+	overallRating: 70,
+	updatedAt: '2026-05-01T09:00:00.000Z',
+	...extra,
+});
 
 describe('trigger state', () => {
 	test('keys are short hashes of the full ids', () => {
-		expect(candidateKey(A)).toMatch(/^[\w-]{11}$/);
-		expect(analysisKey(AN1)).toMatch(/^[\w-]{6}$/);
+		expect(candidateKey(A)).toMatch(/^[\w-]{7}$/);
+		expect(analysisKey(AN1)).toMatch(/^[\w-]{5}$/);
 		expect(candidateKey(A.toUpperCase())).toBe(candidateKey(A));
 		expect(candidateKey(A.replace(/-/g, ''))).toBe(candidateKey(A));
 		// Ids that share a long prefix (hand-made or time-ordered) must still get their own keys.
@@ -32,106 +44,82 @@ describe('trigger state', () => {
 		expect(analysisKey('a0a10001-0000-4000-8000-000000000001')).not.toBe(analysisKey('a0a10001-0000-4000-8000-000000000002'));
 	});
 
-	test('a new state is seeding from page 1 with nothing known', () => {
-		expect(fresh()).toEqual({
-			v: 1, scopeKey: 'all', phase: 'seeding', seededAt: '2026-05-01T10:00:00.000Z',
-			scan: { page: 1, cycle: 0 }, known: {}, queue: [], verify: [],
-		});
+	test('a record is the count plus one character of the signature; every watched field changes it', () => {
+		const base = summary(A, 2);
+		expect(recordOf(base)).toMatch(/^C[\w-]$/);
+		expect(recordOf({ ...base, analysisCount: 70 })[0]).toBe('_');
+		// A hash of 6 bits: some of many changes may collide (the walk finds those); most do not.
+		const variants = [{ interviewCount: 3 }, { overallRating: 71 }, { overallRating: null }, { updatedAt: '2026-05-01T09:00:01.000Z' }];
+		expect(variants.filter((change) => recordOf({ ...base, ...change }) !== recordOf(base)).length).toBeGreaterThanOrEqual(3);
 	});
 
-	test('migration returns a deep copy of a valid v1 state and survives JSON', () => {
+	test('seeding: a candidate first seen is recorded, not queued; unrated ones go to the activation check first', () => {
 		const state = fresh();
-		observeCandidate(state, A, 2);
-		const stored = JSON.parse(JSON.stringify(state));
-		const loaded = migrateState(stored)!;
-		expect(loaded).toEqual(state);
-		loaded.known[candidateKey(A)].push('x');
-		loaded.verify.push(B);
-		expect(stored.known[candidateKey(A)]).toEqual([2]);
-		expect(stored.verify).toEqual([A]);
+		expect(observeCandidate(state, summary(A, 1, { overallRating: null }), false)).toBe(false);
+		expect(observeCandidate(state, summary(B, 1), false)).toBe(false);
+		expect(observeCandidate(state, summary('cafe0001-0000-4000-8000-000000000001', 0), false)).toBe(false);
+		expect(state.first).toEqual([A]);
+		expect(state.cands.size).toBe(2);
+		expect(state.queue).toEqual([]);
 	});
 
-	test('migration rejects missing, unknown-version or broken state (the next poll seeds again)', () => {
-		expect(migrateState(undefined)).toBeUndefined();
-		expect(migrateState({})).toBeUndefined();
-		expect(migrateState({ ...fresh(), v: 2 } as never)).toBeUndefined();
-		expect(migrateState({ ...fresh(), phase: 'odd' } as never)).toBeUndefined();
-		expect(migrateState({ ...fresh(), seededAt: 'yesterday' } as never)).toBeUndefined();
+	test('live: any change of the signature queues the candidate once, ahead of its back-off', () => {
+		const state = live();
+		state.poll = 7;
+		expect(observeCandidate(state, summary(A, 1), true)).toBe(true);
+		expect(state.queue).toEqual([{ id: A, due: 7, age: 0 }]);
+		commitCandidate(state, A, { handled: [], pending: true });
+		expect(state.queue).toEqual([{ id: A, due: 8, age: 1 }]);
+		expect(observeCandidate(state, summary(A, 1), true)).toBe(false);
+		// A deletion and a new analysis leave the count; the interview count or rating may still move.
+		expect(observeCandidate(state, summary(A, 1, { overallRating: null }), true)).toBe(true);
+		expect(state.queue).toEqual([{ id: A, due: 7, age: 0 }]);
+		expect(observeCandidate(state, summary(A, 0, { overallRating: null }), true)).toBe(false);
 	});
 
-	test('migration heals a damaged cursor and drops malformed entries', () => {
-		const loaded = migrateState({
-			...fresh(), scan: { page: -3, cycle: 'x' }, known: { good: [1, 'aaaa1111'], bad: ['x'] }, queue: [A, A, 5], verify: 'no',
-		} as never)!;
-		expect(loaded.scan).toEqual({ page: 1, cycle: 0 });
-		expect(loaded.known).toEqual({ good: [1, 'aaaa1111'] });
-		expect(loaded.queue).toEqual([]);
-		expect(loaded.verify).toEqual([]);
+	test('in-flight re-checks back off with age, up to MAX_RECHECK_GAP polls', () => {
+		expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(recheckGap)).toEqual([1, 1, 1, 1, 2, 4, 4, 4, 4]);
+		const state = live();
+		for (let read = 1; read <= 10; read++) {
+			state.poll += 1;
+			commitCandidate(state, A, { handled: [], pending: true });
+			expect(state.queue).toEqual([{ id: A, due: state.poll + recheckGap(read), age: read }]);
+		}
+		expect(state.queue[0].due - state.poll).toBe(MAX_RECHECK_GAP);
 	});
 
-	test('while seeding, a candidate with analyses goes to verify; one without is not stored', () => {
-		const state = fresh();
-		expect(observeCandidate(state, A, 1)).toBe('verify');
-		expect(observeCandidate(state, B, 0)).toBe('none');
-		expect(state.verify).toEqual([A]);
-		expect(state.known).toEqual({ [candidateKey(A)]: [1] });
-	});
-
-	test('live: a risen count queues once; equal or lower counts do not; zero forgets the candidate', () => {
-		const state = fresh();
-		observeCandidate(state, A, 1);
-		advanceScan(state, false);
-		expect(state.phase).toBe('live');
-		expect(observeCandidate(state, A, 1)).toBe('none');
-		expect(observeCandidate(state, A, 2)).toBe('queue');
-		expect(observeCandidate(state, A, 3)).toBe('queue');
-		expect(state.queue).toEqual([A]);
-		expect(observeCandidate(state, A, 1)).toBe('none');
-		expect(state.known[candidateKey(A)][0]).toBe(1);
-		expect(observeCandidate(state, B, 1)).toBe('queue');
-		expect(observeCandidate(state, A, 0)).toBe('none');
-		expect(state.known[candidateKey(A)]).toBeUndefined();
-	});
-
-	test('commit records handled analyses, leaves verify, and keeps the candidate queued only while pending', () => {
-		const state = fresh();
-		observeCandidate(state, A, 2);
-		state.queue = [A, B];
-		commitCandidate(state, A, { handled: [AN1], pending: true, analyses: 2 });
+	test('commit records handled analyses once and drops the candidate from every list when nothing is in flight', () => {
+		const state = live();
+		state.queue = [{ id: A, due: 0, age: 0 }, { id: B, due: 0, age: 0 }];
+		state.walk.ids = [A];
+		state.first = [A];
+		commitCandidate(state, A, { handled: [AN1, AN1], pending: false });
+		commitCandidate(state, A, { handled: [AN2, AN1], pending: false });
 		expect(isHandled(state, A, AN1)).toBe(true);
-		expect(isHandled(state, A, AN2)).toBe(false);
-		expect(state.verify).toEqual([]);
-		expect(state.queue).toEqual([B, A]);
-		commitCandidate(state, A, { handled: [AN2, AN1], pending: false, analyses: 3 });
-		expect(state.known[candidateKey(A)]).toEqual([3, analysisKey(AN1), analysisKey(AN2)]);
-		expect(state.queue).toEqual([B]);
+		expect(isHandled(state, A, AN2)).toBe(true);
+		expect(isHandled(state, B, AN1)).toBe(false);
+		expect(state.handled[candidateKey(A)]).toBe(analysisKey(AN1) + analysisKey(AN2));
+		expect(state.queue.map((entry) => entry.id)).toEqual([B]);
+		expect(state.walk.ids).toEqual([]);
+		expect(state.first).toEqual([]);
 	});
 
-	test('commit never edits stored arrays in place', () => {
-		const state = fresh();
-		observeCandidate(state, A, 1);
-		const before = { known: state.known, entry: state.known[candidateKey(A)], queue: state.queue, verify: state.verify };
-		commitCandidate(state, A, { handled: [AN1], pending: true, analyses: 1 });
-		expect(before.entry).toEqual([1]);
-		expect(before.verify).toEqual([A]);
-		expect(before.queue).toEqual([]);
-		expect(state.known).not.toBe(before.known);
-	});
-
-	test('a failed candidate moves to the back; a deleted one is forgotten', () => {
-		const state = fresh();
-		observeCandidate(state, A, 1);
-		state.queue = [A, B];
+	test('a failed candidate waits for the next poll, behind the others; a deleted one is forgotten', () => {
+		const state = live();
+		observeCandidate(state, summary(A, 1), true);
+		observeCandidate(state, summary(B, 1), true);
+		state.walk.ids = [A, B];
 		deferCandidate(state, A);
-		expect(state.queue).toEqual([B, A]);
-		expect(state.verify).toEqual([A]);
+		expect(state.queue).toEqual([{ id: B, due: 0, age: 0 }, { id: A, due: 1, age: 0 }]);
+		expect(state.walk.ids).toEqual([B, A]);
+		commitCandidate(state, A, { handled: [AN1], pending: false });
 		forgetCandidate(state, A);
-		expect(state.queue).toEqual([B]);
-		expect(state.verify).toEqual([]);
-		expect(state.known).toEqual({});
+		expect(state.queue.map((entry) => entry.id)).toEqual([B]);
+		expect(state.cands.has(candidateKey(A))).toBe(false);
+		expect(state.handled).toEqual({});
 	});
 
-	test('the scan moves page by page and a finished cycle ends seeding', () => {
+	test('scan and walk move page by page; the first scan cycle ends seeding, the first walk cycle the activation check', () => {
 		const state = fresh();
 		advanceScan(state, true);
 		expect(state.scan).toEqual({ page: 2, cycle: 0 });
@@ -139,6 +127,15 @@ describe('trigger state', () => {
 		advanceScan(state, false);
 		expect(state.scan).toEqual({ page: 1, cycle: 1 });
 		expect(state.phase).toBe('live');
+		expect(state.checking).toBe(true);
+		state.poll = 3;
+		advanceWalk(state, [A], false);
+		expect(state.walk).toEqual({ page: 1, cycle: 1, since: 3, ids: [A] });
+		finishCheckIfDone(state);
+		expect(state.checking).toBe(true);
+		commitCandidate(state, A, { handled: [], pending: false });
+		finishCheckIfDone(state);
+		expect(state.checking).toBe(false);
 	});
 
 	test('only analyses finished after seeding began are new (unless existing ones are wanted)', () => {
@@ -148,15 +145,5 @@ describe('trigger state', () => {
 		expect(isNewSinceSeeding(state, '2026-05-01T10:00:00.001Z', false)).toBe(true);
 		expect(isNewSinceSeeding(state, '2026-05-01T09:00:00.000Z', true)).toBe(true);
 		expect(isNewSinceSeeding(state, 'not a date', false)).toBe(true);
-	});
-
-	test('writeState assigns fresh values and removes keys the state no longer has', () => {
-		const bucket: Record<string, unknown> = { stale: 1 };
-		const state = fresh();
-		observeCandidate(state, A, 1);
-		writeState(bucket as never, state);
-		expect(bucket.stale).toBeUndefined();
-		expect(bucket.verify).toEqual([A]);
-		expect(bucket.verify).not.toBe(state.verify);
 	});
 });
