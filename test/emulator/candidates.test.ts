@@ -117,6 +117,7 @@ describe('GET /candidates', () => {
 
 	it('paginates pool and job candidates of the own company only, newest first', async () => {
 		const { jobIds } = await kit.emu.control.seed({ jobs: 1, candidates: 5 });
+		await kit.emu.control.advanceClock(1000); // "newest" must not hinge on a millisecond tie with the seed
 		kit.emu.state.createCandidate({ firstName: 'Pool' });
 		kit.emu.state.createCandidate({ companyId: OTHER });
 		const p1 = (await kit.api.get('/candidates', { params: { limit: 4 } })).data.data;

@@ -4,51 +4,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { InstaviewWebhookTrigger } from '../../../nodes/Instaview/InstaviewWebhookTrigger.node';
 import { confirmSettings } from '../../../nodes/Instaview/trigger/webhook/confirm';
 import { REGISTRATION_HEADER } from '../../../nodes/Instaview/trigger/webhook/verify';
-import { DEMO_API_KEY, DEMO_IDS, useEmulator } from '../../helpers/instaview';
-import { createHookContext, startNodeReceiver, type NodeReceiver } from '../../helpers/webhookContext';
+import { DEMO_API_KEY, DEMO_IDS } from '../../helpers/instaview';
+import { createHookContext } from '../../helpers/webhookContext';
+import { methods, registrationOf, useWebhookTrigger } from './trigger/webhook/harness';
 
-const node = new InstaviewWebhookTrigger();
-const methods = node.webhookMethods.default;
-const env = useEmulator({ webhooks: { allowLoopbackHttp: true, retryDelaysMs: [100, 200, 300] } });
-
-interface Activated {
-	receiver: NodeReceiver;
-	staticData: IDataObject;
-	parameters: Record<string, unknown>;
-	hook: ReturnType<typeof createHookContext>;
-}
-
-const open: NodeReceiver[] = [];
-afterEach(async () => {
-	for (const receiver of open.splice(0)) await receiver.close();
-});
-
-const credentials = () => ({ apiKey: DEMO_API_KEY, baseUrl: env.emulator.url });
-
-async function activate(parameters: Record<string, unknown> = { events: ['analysis.completed'], options: {} }): Promise<Activated> {
-	const staticData: IDataObject = {};
-	const receiver = await startNodeReceiver(node, { parameters, credentials: credentials(), staticData });
-	open.push(receiver);
-	const hook = createHookContext({ parameters, credentials: credentials(), staticData, webhookUrl: receiver.url });
-	expect(await methods.checkExists.call(hook)).toBe(false);
-	expect(await methods.create.call(hook)).toBe(true);
-	return { receiver, staticData, parameters, hook };
-}
-
-const registrationOf = (a: Activated) => a.staticData.registration as { webhookId: string; secret: string };
-
-async function completeAnalysis(interviewId: string, overallRating = 88): Promise<void> {
-	await env.emulator.control.advanceInterview(interviewId, { status: 'COMPLETED', analysisStatus: 3, overallRating });
-}
-
-async function settle(a: Activated, handled: number): Promise<void> {
-	await a.receiver.waitFor(handled);
-	// give a stray extra delivery the chance to show up
-	await new Promise((resolve) => setTimeout(resolve, 150));
-}
+const { env, credentials, activate, completeAnalysis, settle } = useWebhookTrigger();
 
 describe('registration', () => {
 	test('activation registers exactly one webhook for the URL, the chosen events and ping, with the secret header', async () => {
@@ -291,8 +253,8 @@ describe('receiving', () => {
 		expect(await env.emulator.control.requests({ path: `/interviews/${DEMO_IDS.interviews.mariaScreening}/analysis-pdf` })).toHaveLength(0);
 	});
 
-	test('confirmation off: the event as received, its PDF text left out, no request to InstaView', async () => {
-		const a = await activate({ events: ['analysis.completed'], options: { confirm: false } });
+	test('confirmation and details off: the event as received, its PDF text left out, no request to InstaView', async () => {
+		const a = await activate({ events: ['analysis.completed'], options: { confirm: false, addDetails: false } });
 		await env.emulator.control.clearRequests();
 		await completeAnalysis(DEMO_IDS.interviews.mariaScreening, 77);
 		await settle(a, 1);

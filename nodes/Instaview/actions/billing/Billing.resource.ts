@@ -14,12 +14,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['billing'] } },
 		default: 'getUsage',
+		// `action` is what an AI agent sees as the tool's description ("<action> in InstaView"),
+		// so each says what the operation does, which IDs it needs and what it returns.
 		options: [
 			{
 				name: 'Get Usage',
 				value: 'getUsage',
 				description: 'Read the interviews and the minutes or credits used in a period, e.g. before scheduling many interviews',
-				action: 'Get billing usage',
+				action: 'Get billing usage over the last 30 days or a given period and return the number of interviews and the minutes or credits used in total and per cost key',
 			},
 		],
 	},

@@ -10,9 +10,10 @@ import type { InterviewEvent } from './events';
  * Confirmation reads the interview before anything is emitted, so a workflow acts on what
  * InstaView says now, not on what a delivery claims (a late retry, a re-run analysis).
  *
- * InstaView waits `timeoutMs` (30 s in its examples) for an answer; the whole confirmation
- * is bounded well below that, so a slow API never makes InstaView deliver the event again
- * while this one is still being handled.
+ * InstaView waits `timeoutMs` (30 s in its examples) for an answer; everything read for one
+ * delivery (the confirmation, then the candidate and job details) shares one deadline well
+ * below that, so a slow API never makes InstaView deliver the event again while this one is
+ * still being handled.
  */
 export const confirmSettings = {
 	deadlineMs: 20 * 1000,
@@ -47,16 +48,28 @@ export function bearsOut(event: InterviewEvent, interview: IDataObject): boolean
 
 class DeadlineExceeded extends Error {}
 
+/** When InstaView must have answered every read for one delivery (confirmation and details alike). */
+export function deliveryDeadline(): number {
+	return Date.now() + confirmSettings.deadlineMs;
+}
+
 /**
- * The promise's result, or a DeadlineExceeded after `ms`. (n8n's helpers offer no cancellable
- * timer, so the timer runs out on its own after an early answer; it holds nothing.)
+ * One GET for a delivery, given up on at `deadlineAt`. (n8n's helpers offer no cancellable
+ * timer, so the timer runs out on its own after an early answer; it holds nothing. The read
+ * may still fail after the deadline; nobody is waiting for it then.)
  */
-async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-	const deadline = sleep(ms).then(() => {
-		throw new DeadlineExceeded(`InstaView did not answer within ${Math.round(ms / 1000)} s`);
+export async function readBeforeDeadline(
+	context: InstaviewContext,
+	request: { path: string; subject: string; meter?: RequestMeter },
+	deadlineAt: number,
+): Promise<unknown> {
+	const read = instaviewApiRequest.call(context, { method: 'GET', ...request, maxRateLimitWaitMs: confirmSettings.maxRateLimitWaitMs });
+	read.catch(() => undefined);
+	const deadline = sleep(Math.max(0, deadlineAt - Date.now())).then(() => {
+		throw new DeadlineExceeded(`InstaView did not answer within ${Math.round(confirmSettings.deadlineMs / 1000)} s`);
 	});
 	deadline.catch(() => undefined);
-	return await Promise.race([promise, deadline]);
+	return await Promise.race([read, deadline]);
 }
 
 /** Reads GET /interviews/{id} and judges the event against it. */
@@ -64,20 +77,12 @@ export async function confirmEvent(
 	context: InstaviewContext,
 	event: InterviewEvent,
 	interviewId: string,
+	deadlineAt: number,
 	meter?: RequestMeter,
 ): Promise<Confirmation> {
-	const read = instaviewApiRequest.call(context, {
-		method: 'GET',
-		path: `/interviews/${encodeURIComponent(interviewId)}`,
-		subject: `interview ${interviewId}`,
-		meter,
-		maxRateLimitWaitMs: confirmSettings.maxRateLimitWaitMs,
-	});
-	// The read may still fail after the deadline has passed; nobody is waiting for it then.
-	read.catch(() => undefined);
 	let interview: unknown;
 	try {
-		interview = await withinDeadline(read, confirmSettings.deadlineMs);
+		interview = await readBeforeDeadline(context, { path: `/interviews/${encodeURIComponent(interviewId)}`, subject: `interview ${interviewId}`, meter }, deadlineAt);
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') {
 			return { kind: 'refuted', reason: `interview ${interviewId} no longer exists` };

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, simplifyField } from '../../descriptions/common';
+import { addDetailsField, idLocator, simplifyField } from '../../descriptions/common';
 import { agentOption, downloadPdfOption, locatorValue, minRatingOption, pdfFieldOption, readOutputOptions } from '../output/fields';
 import type { OutputOptions } from '../output/item';
 import { normalizeEventName, isInterviewEvent, type InterviewEvent } from './events';
@@ -44,7 +44,7 @@ export const webhookOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	options: [agentOption, confirmOption, downloadPdfOption, jobOption, minRatingOption, pdfFieldOption, simplifyField],
+	options: [addDetailsField, agentOption, confirmOption, downloadPdfOption, jobOption, minRatingOption, pdfFieldOption, simplifyField],
 };
 
 export interface WebhookFilter {

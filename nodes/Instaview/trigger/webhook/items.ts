@@ -5,8 +5,9 @@ import { ANALYSIS_STATUS } from '../../helpers/analysisStatus';
 import type { RequestMeter } from '../../transport';
 import { analysisOf } from '../output/analysis';
 import { buildAnalysisItem, type OutputOptions } from '../output/item';
+import type { PeopleDirectory } from '../output/people';
 import { confirmSettings } from './confirm';
-import type { Delivery } from './delivery';
+import { interviewFromDelivery, type Delivery } from './delivery';
 
 /** How an item came to be: read back from InstaView, or taken from the delivery alone. */
 export type Provenance = { confirmed: true } | { confirmed: false; confirmationError: string };
@@ -42,7 +43,8 @@ async function attachPdf(
 
 /**
  * One item for an event, in the polling trigger's shape (the interview, simplified or raw, with
- * `event`), plus `deliveryId` and whether InstaView confirmed it.
+ * `event` and, with `addDetails`, the candidate and job details from `people`), plus
+ * `deliveryId` and whether InstaView confirmed it.
  */
 export async function buildEventItem(
 	context: IWebhookFunctions,
@@ -50,11 +52,12 @@ export async function buildEventItem(
 	interview: IDataObject,
 	provenance: Provenance,
 	output: OutputOptions,
+	people?: PeopleDirectory,
 	meter?: RequestMeter,
 ): Promise<INodeExecutionData> {
 	const event = String(delivery.event);
 	const analysisStatus = analysisOf(interview)?.status ?? ANALYSIS_STATUS.PENDING;
-	const item = await buildAnalysisItem(context, interview, analysisStatus, { ...output, downloadPdf: false });
+	const item = await buildAnalysisItem(context, interview, analysisStatus, { ...output, downloadPdf: false }, {}, people);
 	Object.assign(item.json, { event, deliveryId: delivery.deliveryId, ...provenance });
 	if (output.downloadPdf && event === 'analysis.completed' && analysisStatus === ANALYSIS_STATUS.COMPLETED) {
 		await attachPdf(context, item, String(interview.id), delivery, output, meter);
@@ -62,11 +65,21 @@ export async function buildEventItem(
 	return item;
 }
 
-/** Confirmation off: the delivery as received, its PDF (a large base64 text) moved to binary or left out. */
-export async function buildReceivedItem(context: IWebhookFunctions, delivery: Delivery, output: OutputOptions): Promise<INodeExecutionData> {
+/**
+ * Confirmation off: the delivery as received, its PDF (a large base64 text) moved to binary or
+ * left out. With `addDetails`, the candidate and job details (of the IDs the delivery names) go
+ * beside `data`, which stays as InstaView sent it.
+ */
+export async function buildReceivedItem(
+	context: IWebhookFunctions,
+	delivery: Delivery,
+	output: OutputOptions,
+	people?: PeopleDirectory,
+): Promise<INodeExecutionData> {
 	const data = { ...delivery.data };
 	delete data.analysisPdfBase64;
-	const item: INodeExecutionData = { json: { ...delivery.raw, event: delivery.event ?? delivery.raw.event, data } };
+	const details = output.addDetails && people ? await people.detailsFor(interviewFromDelivery(delivery)) : {};
+	const item: INodeExecutionData = { json: { ...delivery.raw, event: delivery.event ?? delivery.raw.event, data, ...details } };
 	const interviewId = typeof data.interviewId === 'string' ? data.interviewId : '';
 	if (output.downloadPdf && delivery.event === 'analysis.completed' && interviewId) {
 		await attachPdf(context, item, interviewId, delivery, output);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { confirmEvent } from './confirm';
+import { confirmEvent, deliveryDeadline } from './confirm';
 import { claimDelivery, rememberDelivery, releaseDelivery, wasAccepted } from './dedupe';
 import {
 	factsOfDelivery,
@@ -12,6 +12,7 @@ import {
 	passesFilter,
 	type Delivery,
 } from './delivery';
+import { peopleNotRead, peopleOfDelivery } from './details';
 import { isInterviewEvent } from './events';
 import { readWebhookOptions, type WebhookTriggerOptions } from './fields';
 import { buildEventItem, buildReceivedItem } from './items';
@@ -37,17 +38,21 @@ function reply(context: IWebhookFunctions, status: number, message: string): IWe
  * `confirmed: false` rather than answered with an error for InstaView to deliver again: its
  * retries are few and undocumented, and each failed answer counts towards the circuit breaker
  * that silently disables the webhook, so an API outage would turn into lost events.
+ *
+ * Requests per event: the confirmation (with it on), then the candidate and the job (with
+ * details on, read in parallel), all within one deadline; none for an event a filter excludes.
  */
 async function itemsFor(context: IWebhookFunctions, delivery: Delivery, options: WebhookTriggerOptions): Promise<INodeExecutionData[]> {
 	const event = delivery.event;
 	if (!isInterviewEvent(event)) return [];
+	const deadlineAt = deliveryDeadline();
 	if (!options.confirm) {
 		if (!passesFilter(options.filter, event, factsOfDelivery(delivery))) return [];
-		return [await buildReceivedItem(context, delivery, options.output)];
+		return [await buildReceivedItem(context, delivery, options.output, peopleOfDelivery(context, deadlineAt))];
 	}
 	const interviewId = interviewIdOf(delivery);
 	const confirmation = interviewId
-		? await confirmEvent(context, event, interviewId)
+		? await confirmEvent(context, event, interviewId, deadlineAt)
 		: ({ kind: 'unavailable', reason: 'the delivery names no interview' } as const);
 	if (confirmation.kind === 'refuted') {
 		context.logger.debug(`InstaView webhook trigger: ${event} not emitted, ${confirmation.reason}`);
@@ -55,12 +60,14 @@ async function itemsFor(context: IWebhookFunctions, delivery: Delivery, options:
 	}
 	if (confirmation.kind === 'confirmed') {
 		if (!passesFilter(options.filter, event, factsOfInterview(confirmation.interview))) return [];
-		return [await buildEventItem(context, delivery, confirmation.interview, { confirmed: true }, options.output)];
+		const people = peopleOfDelivery(context, deadlineAt);
+		return [await buildEventItem(context, delivery, confirmation.interview, { confirmed: true }, options.output, people)];
 	}
 	context.logger.warn(`InstaView webhook trigger: ${event} emitted unconfirmed, ${confirmation.reason}`);
 	if (!passesFilter(options.filter, event, factsOfDelivery(delivery))) return [];
 	const provenance = { confirmed: false as const, confirmationError: confirmation.reason };
-	return [await buildEventItem(context, delivery, interviewFromDelivery(delivery), provenance, options.output)];
+	const people = peopleNotRead(confirmation.reason);
+	return [await buildEventItem(context, delivery, interviewFromDelivery(delivery), provenance, options.output, people)];
 }
 
 /** Handles one request to the node's webhook URL. */

@@ -32,6 +32,31 @@ describe.each(added)('the %s resource', (name) => {
 	});
 });
 
+type OperationOption = { value: string; action?: string; displayOptions?: { hide?: Record<string, unknown> } };
+
+/** "callAttemptId" → "call attempt ID", as the action texts name an ID. */
+const idName = (field: string) => `${field.replace(/Id$/, '').replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)} ID`;
+
+describe.each(Object.keys(resources))('the %s resource, as an AI tool', (name) => {
+	const [operationField, ...fields] = resources[name].description;
+	// Operations hidden from tool use (binary only) are never offered to a model.
+	const forTools = ((operationField.options ?? []) as OperationOption[]).filter((o) => !o.displayOptions?.hide?.['@tool']);
+
+	test.each(forTools.map((o) => [o.value, o.action ?? ''] as const))('%s: the action names every ID it needs, one plain sentence', (operation, action) => {
+		const needed = fields.filter((f) => f.required && /Id$/.test(f.name) && f.displayOptions?.show?.operation?.includes(operation));
+		for (const field of needed) expect(action).toContain(idName(field.name));
+		// n8n appends " in <service>" to the action to make the tool's description
+		expect(action).not.toMatch(/[.,;:!?]$/);
+		expect(action.split(' ').length).toBeGreaterThan(8);
+	});
+});
+
+test.each(added)('every %s operation says what it returns', (name) => {
+	for (const option of resources[name].description[0].options as OperationOption[]) {
+		expect(option.action).toMatch(/ and return (the|a|its|their|each) /);
+	}
+});
+
 test('Create or Update says how it matches and what happens to jobs and metadata', () => {
 	const upsertFields = resources.candidate.description.filter((f) => f.displayOptions?.show?.operation?.includes('upsert'));
 	const email = upsertFields.find((f) => f.name === 'email');
