@@ -43,11 +43,18 @@ export interface InterviewParts {
 export const webhooksOf = async (emuUrl: string) => (await emulatorControl<EmuWebhook[]>(emuUrl, 'GET', '/webhooks')).filter((w) => w.apiKey === WEBHOOK_KEY);
 
 /** n8n may finish (de)registering a moment after its REST call answered. */
+/**
+ * n8n 2.41 (de)activates through its publication outbox, after the REST call has answered; and
+ * when the key's minute window is spent (the latency check alone sends ~60 requests) the node
+ * waits for the window to reset before it registers or deletes — so allow a whole window.
+ */
+const SETTLE_MS = 75 * 1000;
+
 export const settledWebhooks = (emuUrl: string, count: number) =>
 	waitFor(`${count} InstaView webhook(s)`, async () => {
 		const list = await webhooksOf(emuUrl);
 		return list.length === count ? list : undefined;
-	}, 15000, 100).catch(async () => webhooksOf(emuUrl));
+	}, SETTLE_MS, 100).catch(async () => webhooksOf(emuUrl));
 
 /** The emulator's request log, only the requests made with our key. */
 export const requestsWithKey = (emuUrl: string, filter: string) =>
