@@ -125,6 +125,19 @@ describe('registration', () => {
 		expect(await methods.checkExists.call(b.hook)).toBe(true);
 	});
 
+	test('deactivation while the key\'s minute window is spent waits for it to reset, then deletes', async () => {
+		const a = await activate();
+		// the deliveries' reads spent the window (another workflow on the key could, too)
+		await env.emulator.control.setRateLimit({ perMinute: 2, perHour: 1000, windowMs: 1500 });
+		await env.emulator.control.clearRequests();
+		for (let i = 0; i < 3; i++) await fetch(`${env.emulator.url}/jobs`, { headers: { authorization: `Bearer ${DEMO_API_KEY}` } });
+		expect(await methods.delete.call(a.hook)).toBe(true);
+		expect(a.staticData.registration).toBeUndefined();
+		expect(await env.emulator.control.webhooks()).toHaveLength(0);
+		const deletes = await env.emulator.control.requests({ method: 'DELETE' });
+		expect(deletes.map((r) => r.status)).toEqual([429, 204]);
+	});
+
 	test('InstaView refusing a plain-HTTP URL gets an error asking for a public HTTPS webhook URL', async () => {
 		await env.emulator.control.setWebhookOptions({ allowLoopbackHttp: false });
 		try {
