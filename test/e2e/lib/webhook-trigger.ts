@@ -42,7 +42,6 @@ export interface InterviewParts {
 /** The webhooks InstaView holds for our key. */
 export const webhooksOf = async (emuUrl: string) => (await emulatorControl<EmuWebhook[]>(emuUrl, 'GET', '/webhooks')).filter((w) => w.apiKey === WEBHOOK_KEY);
 
-/** n8n may finish (de)registering a moment after its REST call answered. */
 /**
  * n8n 2.41 (de)activates through its publication outbox, after the REST call has answered; and
  * when the key's minute window is spent (the latency check alone sends ~60 requests) the node

@@ -57,7 +57,11 @@ async function executions(n8n: N8nInstance, workflowId: string): Promise<Executi
 	return r.results.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-async function finishedExecutions(n8n: N8nInstance, workflowId: string, count: number, timeoutMs = 15000): Promise<Execution[]> {
+/**
+ * Past the delivery's own 20 s (a confirmation waiting for a spent rate-limit window) plus an
+ * InstaView retry: the latency check's 20 events alone use up the key's 60 requests a minute.
+ */
+async function finishedExecutions(n8n: N8nInstance, workflowId: string, count: number, timeoutMs = 45000): Promise<Execution[]> {
 	return waitFor(`${count} finished execution(s)`, async () => {
 		const list = await executions(n8n, workflowId);
 		return list.length >= count && list.every((e) => e.stoppedAt && e.status !== 'running' && e.status !== 'new') ? list : undefined;
@@ -126,10 +130,12 @@ export async function checkWebhookTrigger(n8n: N8nInstance, emuUrl: string, pass
 	const latencies = attempts.map((a, i) => Date.parse(execs[i].stoppedAt!) - Date.parse(a.startedAt)).sort((a, b) => a - b);
 	const apiRequests = (await byKey(emuUrl, '')).filter((r) => !(r.method === 'POST' && r.path === '/interviews'));
 	const perEvent = apiRequests.length / EVENTS;
+	// 20 events × 3 reads pass the key's 60 a minute: the last few wait for the window, or are emitted unconfirmed
+	const refused = apiRequests.filter((r) => r.status === 429).length;
 	const p50 = percentile(latencies, 50);
 	const p95 = percentile(latencies, 95);
 	const answers = attempts.map((a) => a.durationMs).sort((a, b) => a - b);
-	log(`   webhook latency over ${EVENTS} events (delivery sent → execution finished): p50 ${p50} ms, p95 ${p95} ms, max ${latencies[latencies.length - 1]} ms (goal p95 ≤ 2000 ms); n8n answered the delivery in p50 ${percentile(answers, 50)} ms, p95 ${percentile(answers, 95)} ms; ${perEvent} API request(s) per event (${apiRequests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`);
+	log(`   webhook latency over ${EVENTS} events (delivery sent → execution finished): p50 ${p50} ms, p95 ${p95} ms, max ${latencies[latencies.length - 1]} ms (goal p95 ≤ 2000 ms); n8n answered the delivery in p50 ${percentile(answers, 50)} ms, p95 ${percentile(answers, 95)} ms; ${perEvent} API request(s) per event, ${refused} refused with 429 (${apiRequests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`);
 	// A figure to report, not a timed assertion (the machine is shared); only far past InstaView's
 	// 30 s delivery timeout would something be wrong.
 	assert.ok(p95 < 30000, `p95 ${p95} ms`);
@@ -166,7 +172,8 @@ export async function checkWebhookTrigger(n8n: N8nInstance, emuUrl: string, pass
 	assert.equal(hooks.length, 1, `webhooks after restart: ${hooks.length}`);
 	assert.equal(hooks[0].id, registered.id, 'the restart replaced the webhook');
 	assert.equal((await byKey(emuUrl, '?method=POST&path=/webhooks')).filter((r) => r.path === '/webhooks').length, 0, 'the restart registered again');
-	await productionUrlAnswers(n8n, webhookId, 15000);
+	// n8n re-activates at start-up; its read of the webhook may wait for the spent minute window
+	await productionUrlAnswers(n8n, webhookId, 75000);
 	await completedAnalysis(emuUrl, ids, 88);
 	await finishedExecutions(n8n, wf.id, EVENTS + 1);
 	await sleep(1000);
