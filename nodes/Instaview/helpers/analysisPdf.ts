@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions, IPollFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { instaviewApiRequest, isDataObject, type InstaviewRequest } from '../transport';
+import { instaviewApiRequest, isDataObject, RequestNotSentError, type InstaviewRequest } from '../transport';
 
 /** Every context that can turn bytes into n8n binary data (the action node and the triggers). */
 export type BinaryDataContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
@@ -27,15 +27,21 @@ export async function downloadAnalysisPdf(
 	interviewId: string,
 	request: Pick<InstaviewRequest, 'itemIndex' | 'meter' | 'maxRateLimitWaitMs'> = {},
 ): Promise<AnalysisPdf> {
-	let payload: unknown;
-	try {
-		payload = await instaviewApiRequest.call(context, {
+	const read = await instaviewApiRequest
+		.call(context, {
 			...request,
 			method: 'GET',
 			path: `/interviews/${encodeURIComponent(interviewId)}/analysis-pdf`,
 			subject: `interview ${interviewId}`,
-		});
-	} catch (error) {
+		})
+		.then(
+			(payload: unknown) => ({ payload, error: undefined }),
+			(error: unknown) => ({ payload: undefined, error }),
+		);
+	// Never sent (a polling trigger's cap or quota): an internal signal the trigger acts on, as is.
+	if (read.error instanceof RequestNotSentError) throw read.error;
+	if (read.error !== undefined) {
+		const error = read.error;
 		// InstaView answers 404 both for a missing interview and for an analysis not ready yet.
 		if (error instanceof NodeApiError && error.httpCode === '404') {
 			throw new NodeApiError(context.getNode(), { message: error.message, httpCode: '404' }, {
@@ -48,6 +54,7 @@ export async function downloadAnalysisPdf(
 		}
 		throw new NodeApiError(context.getNode(), error as JsonObject);
 	}
+	const payload = read.payload;
 	const base64 = isDataObject(payload) ? payload.analysisPdfBase64 : undefined;
 	if (typeof base64 !== 'string' || base64 === '') {
 		throw new NodeApiError(context.getNode(), { message: 'No analysisPdfBase64 in the response' }, {

@@ -153,6 +153,51 @@ describe('InstaView Trigger limits', () => {
 		});
 	});
 
+	describe('a PDF the quota stops is not left out', () => {
+		const clock = new VirtualClock();
+		beforeEach(() => clock.install());
+		afterEach(() => clock.uninstall());
+
+		test('the analyses are postponed, never emitted without their PDF; the next poll emits each once, with it', async () => {
+			const trigger = new TriggerHarness(emu(), parameters({ options: { downloadPdf: true } }));
+			await trigger.poll();
+			const fresh = [completedCandidate(emu(), 70), completedCandidate(emu(), 90), completedCandidate(emu(), 50)];
+			const wanted = fresh.map((f) => f.interview.analysis!.id).sort();
+			// Traffic this process cannot see spends the key's minute between the reads and the PDFs.
+			await emu().control.addFault({ method: 'GET', path: '^/interviews/[^/]+/analysis-pdf$', status: 429, headers: { 'Retry-After': '30' }, body: { statusCode: 429, message: 'Rate limit exceeded' } });
+			const stopped = await trigger.poll();
+			expect(stopped.error).toBeUndefined();
+			expect(stopped.items).toEqual([]);
+			expect(stopped.logs.some((line) => /3 analysis\(es\) found but not emitted yet/.test(line))).toBe(true);
+			// Within the minute it knows the window is spent: nothing sent, nothing emitted.
+			await emu().control.clearRequests();
+			expect((await trigger.poll()).items).toEqual([]);
+			expect(await emu().control.requests()).toEqual([]);
+			clock.advance(60000);
+			const resumed = await trigger.poll();
+			expect(resumed.items.map(analysisIdOf).sort()).toEqual(wanted);
+			for (const item of resumed.items) {
+				expect(item.binary?.data?.mimeType).toBe('application/pdf');
+				expect(item.json.pdfError).toBeUndefined();
+			}
+			clock.advance(60000);
+			expect((await trigger.poll()).items).toEqual([]);
+		});
+
+		test('a PDF that fails for another reason still lets the analysis out, with pdfError', async () => {
+			const trigger = new TriggerHarness(emu(), parameters({ options: { downloadPdf: true } }));
+			await trigger.poll();
+			const fresh = completedCandidate(emu(), 70);
+			await emu().control.addFault({ method: 'GET', path: '^/interviews/[^/]+/analysis-pdf$', status: 404, times: 1, body: { success: false, error: { code: 'NOT_FOUND', message: 'Analysis PDF not found' } } });
+			const result = await trigger.poll();
+			expect(result.items.map(analysisIdOf)).toEqual([fresh.interview.analysis!.id]);
+			expect(result.items[0].binary).toBeUndefined();
+			expect(String(result.items[0].json.pdfError)).toMatch(/PDF of interview .* is not available/);
+			clock.advance(60000);
+			expect((await trigger.poll()).items).toEqual([]);
+		});
+	});
+
 	test('no permanent misses: an analysed interview deleted and replaced behind unchanged counts is found by the re-verification', async () => {
 		const budget = 25;
 		const candidates = Array.from({ length: 30 }, () => completedCandidate(emu(), 80));

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { downloadAnalysisPdf, type BinaryDataContext } from '../../helpers/analysisPdf';
 import { ANALYSIS_STATUS } from '../../helpers/analysisStatus';
 import { simplifyInterview } from '../../helpers/simplify';
-import type { InstaviewRequest } from '../../transport';
+import { RequestNotSentError, type InstaviewRequest } from '../../transport';
 import type { PeopleDirectory } from './people';
 
 /** How a trigger's items look: simplified or raw, with candidate and job details, with the analysis PDF or without. */
@@ -22,7 +22,8 @@ export function analysisEventName(status: number): 'analysis.completed' | 'analy
 
 /**
  * One output item for a finished analysis. A PDF that cannot be downloaded does not cost the
- * item: it is delivered with `pdfError` instead. `request` is passed on to the PDF download;
+ * item: it is delivered with `pdfError` instead, unless its request was never sent
+ * (RequestNotSentError, thrown on: a polling trigger postpones the analysis). `request` is passed on to the PDF download;
  * `people` (one per poll or webhook call) adds who and which job when `addDetails` is on.
  */
 export async function buildAnalysisItem(
@@ -40,13 +41,15 @@ export async function buildAnalysisItem(
 		: { event, ...interview, ...(details ?? {}) };
 	const item: INodeExecutionData = { json };
 	if (options.downloadPdf && status === ANALYSIS_STATUS.COMPLETED) {
-		try {
-			const { binary } = await downloadAnalysisPdf(context, String(interview.id), request);
-			item.binary = { [options.binaryProperty || 'data']: binary };
-		} catch (error) {
-			// The analysis is still delivered; only its PDF is missing.
-			json.pdfError = (error as Error).message;
-		}
+		const pdf = await downloadAnalysisPdf(context, String(interview.id), request).then(
+			({ binary }) => ({ binary, error: undefined }),
+			(error: unknown) => ({ binary: undefined, error }),
+		);
+		// Not sent at all (a poll's cap or quota): the caller decides; it passes by itself.
+		if (pdf.error instanceof RequestNotSentError) throw pdf.error;
+		if (pdf.binary) item.binary = { [options.binaryProperty || 'data']: pdf.binary };
+		// Any other failure: the analysis is still delivered; only its PDF is missing.
+		else json.pdfError = (pdf.error as Error).message;
 	}
 	return item;
 }

@@ -113,7 +113,8 @@ export class PollBudget {
 	canSpend(count = 1, spare = false): boolean {
 		if (this.left(spare) < count) return false;
 		if (this.now() >= this.deadline) return false;
-		return this.rateAllows(count);
+		// The promised requests (PDFs, details) will come out of the same windows.
+		return this.rateAllows(count + this.reserved);
 	}
 
 	/** Whether the key's quota, rather than this poll's cap, is what stops the poll. */

@@ -21,6 +21,7 @@ import {
 	isNewSinceSeeding,
 	MIN_WALK_CYCLE_POLLS,
 	observeCandidate,
+	postponeEmission,
 	type TriggerState,
 } from './state';
 
@@ -47,6 +48,7 @@ export interface PollOptions extends AnalysisFilter, OutputOptions {
 
 /** A finished analysis found by a poll, with the interview it belongs to. */
 export interface Found {
+	candidateId: string;
 	interview: IDataObject;
 	analysis: AnalysisView;
 }
@@ -81,7 +83,7 @@ export function judgeCandidate(
 		if (!isTerminalStatus(analysis.status) || isHandled(state, candidateId, analysis.id)) continue;
 		if (!isNewSinceSeeding(state, analysis.updatedAt, options.emitExisting)) continue;
 		handled.push(analysis.id);
-		if (matchesFilter(options, interview, analysis)) emit.push({ interview, analysis });
+		if (matchesFilter(options, interview, analysis)) emit.push({ candidateId, interview, analysis });
 	}
 	return { emit, handled, pending };
 }
@@ -227,22 +229,41 @@ async function work(
 	budget.spareAllowed = false;
 }
 
-/** The items of one poll, in completion order, each with its PDF if asked (within the budget). */
+/** An item whose PDF request was never sent becomes undefined; any other failure is passed on. */
+async function notSentAsUndefined(error: unknown): Promise<undefined> {
+	if (error instanceof RequestNotSentError) return undefined;
+	return await Promise.reject(error);
+}
+
+/**
+ * The items of one poll, in completion order, each with its PDF if asked (within the budget).
+ * An analysis whose PDF request the cap or the quota stopped before it was sent is not emitted
+ * without it: it is postponed to the next poll (see `postponeEmission`), so a workflow that
+ * reads the PDF never gets an item without one for a reason that passes by itself.
+ */
 async function buildItems(
 	context: IPollFunctions,
 	budget: PollBudget,
+	state: TriggerState,
 	options: PollOptions,
 	found: Found[],
 	people: PeopleDirectory,
-): Promise<INodeExecutionData[]> {
+): Promise<{ items: INodeExecutionData[]; postponed: number }> {
 	const sorted = [...found].sort((a, b) => compareAnalyses(a.analysis, b.analysis));
 	// The requests promised to these PDFs are now spent on them.
 	budget.reserved = 0;
 	const items: INodeExecutionData[] = [];
-	for (const { interview, analysis } of sorted) {
-		items.push(await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget), people));
+	let postponed = 0;
+	for (const { candidateId, interview, analysis } of sorted) {
+		const item = await buildAnalysisItem(context, interview, analysis.status, options, budgetedRequest(budget), people).catch(notSentAsUndefined);
+		if (item) {
+			items.push(item);
+		} else {
+			postponeEmission(state, candidateId, analysis.id);
+			postponed++;
+		}
 	}
-	return items;
+	return { items, postponed };
 }
 
 function loadState(context: IPollFunctions, options: PollOptions): { bucket: IDataObject; state: TriggerState; fresh: boolean } {
@@ -286,7 +307,14 @@ export async function pollProduction(
 		);
 	}
 	if (found.length === 0) return null;
-	return [await buildItems(context, budget, options, found, people)];
+	const { items, postponed } = await buildItems(context, budget, state, options, found, people);
+	if (postponed > 0) {
+		writeState(bucket, state);
+		context.logger.info(
+			`InstaView Trigger: ${postponed} analysis(es) found but not emitted yet: the poll's request cap or the key's rate limit left no request for their PDF; the next poll emits them`,
+		);
+	}
+	return items.length ? [items] : null;
 }
 
 /**
@@ -325,5 +353,12 @@ export async function pollManual(
 		}
 	}
 	if (!best) return null;
-	return [await buildItems(context, budget, options, [best], peopleOfPoll(context, budget))];
+	const people = peopleOfPoll(context, budget);
+	budget.reserved = 0;
+	const item = await buildAnalysisItem(context, best.interview, best.analysis.status, options, budgetedRequest(budget), people).catch(notSentAsUndefined);
+	if (item) return [[item]];
+	// A test event is shown anyway, saying why its PDF is missing.
+	const withoutPdf = await buildAnalysisItem(context, best.interview, best.analysis.status, { ...options, downloadPdf: false }, budgetedRequest(budget), people);
+	withoutPdf.json.pdfError = 'No request was left for the PDF within Max Requests per Poll or the API key\'s rate limit; active polls emit the analysis once its PDF can be read';
+	return [[withoutPdf]];
 }

@@ -223,6 +223,27 @@ export function commitCandidate(state: TriggerState, candidateId: string, outcom
 	}
 }
 
+/**
+ * Takes back one emission this poll could not complete (its PDF request was stopped by the
+ * poll's cap or the key's quota before it was sent): the analysis is no longer handled, and its
+ * candidate is read again first thing next poll, which emits it then, once.
+ */
+export function postponeEmission(state: TriggerState, candidateId: string, analysisId: string): void {
+	const key = candidateKey(candidateId);
+	const list = state.handled[key];
+	if (list) {
+		const wanted = analysisKey(analysisId);
+		let kept = '';
+		for (let at = 0; at < list.length; at += ANALYSIS_KEY_LENGTH) {
+			const entry = list.slice(at, at + ANALYSIS_KEY_LENGTH);
+			if (entry !== wanted) kept += entry;
+		}
+		if (kept) state.handled[key] = kept;
+		else delete state.handled[key];
+	}
+	enqueue(state, candidateId, state.poll + 1, 0);
+}
+
 /** After a failed read: the candidate waits for the next poll, behind the others. */
 export function deferCandidate(state: TriggerState, candidateId: string): void {
 	const entry = state.queue.find((queued) => queued.id === candidateId);

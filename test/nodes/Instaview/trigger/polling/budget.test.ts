@@ -31,6 +31,18 @@ describe('poll budget', () => {
 		expect(budget.canSpend()).toBe(false);
 	});
 
+	test('requests promised to PDFs and details count against the windows too, not only against the cap', () => {
+		const budget = new PollBudget(25, 1000, () => NOW);
+		budget.meter.rateLimit = { minute: { limit: 60, remaining: 10 }, hour: {}, seenAt: NOW };
+		expect(budget.canSpend(1)).toBe(true);
+		budget.reserved = 4;
+		// 10 left, 6 kept for others: 4 are promised, so no further read may start
+		expect(budget.canSpend(1)).toBe(false);
+		budget.reserved = 0;
+		// the promised requests themselves are then sent
+		expect(budget.canSpend(4)).toBe(true);
+	});
+
 	test('the transport asks the budget before every attempt, so retries count against the cap', () => {
 		const budget = new PollBudget(2, 1000, () => NOW);
 		expect(budget.meter.mayAttempt?.()).toBe(true);

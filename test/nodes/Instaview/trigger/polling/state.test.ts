@@ -11,6 +11,7 @@ import {
 	isNewSinceSeeding,
 	MAX_RECHECK_GAP,
 	observeCandidate,
+	postponeEmission,
 	recheckGap,
 	recordOf,
 } from '../../../../../nodes/Instaview/trigger/polling/state';
@@ -86,6 +87,18 @@ describe('trigger state', () => {
 		expect(state.queue.map((entry) => entry.id)).toEqual([B]);
 		expect(state.walk.ids).toEqual([]);
 		expect(state.first).toEqual([]);
+	});
+
+	test('a postponed emission is no longer handled and its candidate is read first next poll', () => {
+		const state = live();
+		commitCandidate(state, A, { handled: [AN1, AN2], pending: false });
+		postponeEmission(state, A, AN1);
+		expect(isHandled(state, A, AN1)).toBe(false);
+		expect(isHandled(state, A, AN2)).toBe(true);
+		expect(state.queue).toEqual([{ id: A, due: state.poll + 1, age: 0 }]);
+		postponeEmission(state, A, AN2);
+		expect(state.handled[candidateKey(A)]).toBeUndefined();
+		expect(state.queue).toHaveLength(1);
 	});
 
 	test('a failed candidate waits for the next poll, behind the others; a deleted one is forgotten', () => {
