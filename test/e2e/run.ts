@@ -254,14 +254,14 @@ async function checkTrigger(emuUrl: string, example2Id: string | undefined): Pro
 	await waitFor('the seeding poll at activation', async () => {
 		const reqs = (await emulatorRequests(emuUrl, '?path=/candidates')).filter((r) => bearer(r) === `Bearer ${TRIGGER_KEY}`);
 		return reqs.length >= 1;
-	}, 20000, 250);
+	}, 60000, 250);
 	// The example's seeding poll (demo key) must have had its first answer too: an analysis that
 	// completes before that answer existed at activation, and is rightly not emitted.
 	if (example2Id) {
 		await waitFor('the example trigger\'s seeding poll', async () => {
 			const reqs = (await emulatorRequests(emuUrl, '?path=/candidates')).filter((r) => bearer(r) === `Bearer ${DEMO_API_KEY}` && Date.parse(r.t) >= activationStart);
 			return reqs.length >= 1;
-		}, 20000, 250);
+		}, 60000, 250);
 	}
 	await new Promise((r) => setTimeout(r, 1500));
 	assert.equal((await executionsOf(wf.id)).length, 0, 'the activation poll (seeding) must not emit');

@@ -88,7 +88,7 @@ async function emissions(ctx: Ctx): Promise<Emission[]> {
 }
 
 /** Waits until each of `ids` was emitted, then checks nothing was emitted twice or unasked. */
-export async function expectEmitted(ctx: Ctx, a: Analyses, ids: string[], what: string, timeoutMs = 60000): Promise<Emission[]> {
+export async function expectEmitted(ctx: Ctx, a: Analyses, ids: string[], what: string, timeoutMs = 120000): Promise<Emission[]> {
 	const t = Date.now();
 	const all = await waitFor(
 		`${what}: ${ids.length} analyses emitted`,
@@ -118,7 +118,7 @@ export async function triggerPhaseStart(ctx: Ctx): Promise<{ a: Analyses; seeded
 	const a = await prepareInterviews(ctx, 28);
 	await emulatorControl(ctx.emu.url, 'DELETE', '/requests');
 	await activate(ctx, TRIGGER_WORKFLOW_ID);
-	await waitFor('the seeding poll', async () => (await staticDataOf(ctx, TRIGGER_NODE))?.phase === 'live', 30000, 500);
+	await waitFor('the seeding poll', async () => (await staticDataOf(ctx, TRIGGER_NODE))?.phase === 'live', 60000, 500);
 	await sleep(1500);
 	assert.equal((await executionsOf(ctx, TRIGGER_WORKFLOW_ID)).length, 0, 'seeding emitted');
 	const state = (await staticDataOf(ctx, TRIGGER_NODE))!;

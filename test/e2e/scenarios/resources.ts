@@ -165,7 +165,7 @@ export async function checkStatusMoves(n8n: N8nInstance, emuUrl: string, schedul
 	const mover = (r: LoggedRequest) => String(r.headers.authorization ?? '') === `Bearer ${MOVER_KEY}`;
 	await activateWorkflow(n8n, id);
 	try {
-		await waitFor('the status mover\'s first poll', async () => (await emulatorRequests(emuUrl)).some((r) => mover(r) && call(r) === 'GET /candidates'), 20000, 250);
+		await waitFor('the status mover\'s first poll', async () => (await emulatorRequests(emuUrl)).some((r) => mover(r) && call(r) === 'GET /candidates'), 60000, 250);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		const ratings = [88, 45, 70];
 		const expected = ['ACCEPTED', 'REJECTED', 'ACCEPTED'];
