@@ -182,14 +182,16 @@ export function observeCandidate(state: TriggerState, summary: CandidateSummary,
 	return true;
 }
 
+/** The analysis keys recorded as handled for one candidate (packed 5 characters each). */
+function handledKeysOf(state: TriggerState, candidateId: string): string[] {
+	const list = state.handled[candidateKey(candidateId)] ?? '';
+	const keys: string[] = [];
+	for (let at = 0; at < list.length; at += ANALYSIS_KEY_LENGTH) keys.push(list.slice(at, at + ANALYSIS_KEY_LENGTH));
+	return keys;
+}
+
 export function isHandled(state: TriggerState, candidateId: string, analysisId: string): boolean {
-	const list = state.handled[candidateKey(candidateId)];
-	if (!list) return false;
-	const wanted = analysisKey(analysisId);
-	for (let at = 0; at < list.length; at += ANALYSIS_KEY_LENGTH) {
-		if (list.startsWith(wanted, at)) return true;
-	}
-	return false;
+	return handledKeysOf(state, candidateId).includes(analysisKey(analysisId));
 }
 
 export interface CandidateOutcome {
@@ -230,17 +232,9 @@ export function commitCandidate(state: TriggerState, candidateId: string, outcom
  */
 export function postponeEmission(state: TriggerState, candidateId: string, analysisId: string): void {
 	const key = candidateKey(candidateId);
-	const list = state.handled[key];
-	if (list) {
-		const wanted = analysisKey(analysisId);
-		let kept = '';
-		for (let at = 0; at < list.length; at += ANALYSIS_KEY_LENGTH) {
-			const entry = list.slice(at, at + ANALYSIS_KEY_LENGTH);
-			if (entry !== wanted) kept += entry;
-		}
-		if (kept) state.handled[key] = kept;
-		else delete state.handled[key];
-	}
+	const kept = handledKeysOf(state, candidateId).filter((entry) => entry !== analysisKey(analysisId)).join('');
+	if (kept) state.handled[key] = kept;
+	else delete state.handled[key];
 	enqueue(state, candidateId, state.poll + 1, 0);
 }
 
