@@ -84,10 +84,14 @@ export function usageReport(state: EmulatorState, companyIds: string[], startMs:
 	return report;
 }
 
-/** Companies an ATS key manages: those registered with its key, oldest first. */
+/**
+ * Companies an ATS key manages: those registered with its key, oldest first; two registered in
+ * the same millisecond keep the order they were registered in (the sort is stable over the
+ * registry's insertion order), not the order of their random ids.
+ */
 export function managedCompanies(state: EmulatorState, atsKey: string): string[] {
 	return [...state.companies.values()]
 		.filter((c) => c.atsKey === atsKey)
-		.sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : 1))
+		.sort((a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1))
 		.map((c) => c.id);
 }
